@@ -1,0 +1,5 @@
+package io.cambist.exchange.binance.internal.dto;
+
+/** {@code GET /api/v3/time}. */
+public record BinanceServerTime(long serverTime) {
+}
