@@ -15,9 +15,9 @@ import io.cambist.api.order.Fill;
 import io.cambist.api.order.OrderRequest;
 
 /**
- * One venue account, provided by an exchange bundle as a service (one component per account configuration, with the
- * service property {@value #ACCOUNT} naming the account). The core binds every connector, calls {@link #connect}, and
- * from then on routes that account's orders and subscriptions to it.
+ * One venue account, provided by an exchange bundle as a service (one component per account configuration, whose
+ * {@code account} attribute names the account). The core binds every connector, calls {@link #connect}, and from then
+ * on routes that account's orders and subscriptions to it.
  * <p>
  * Request methods block until the venue answers and are called from the framework's executors, never from a strategy
  * thread. Venue errors are thrown as {@link ExchangeException} subtypes. A connector must not read raw secrets; it
@@ -26,7 +26,10 @@ import io.cambist.api.order.OrderRequest;
 @ConsumerType
 public interface ExchangeConnector {
 
-    /** Service property: the account id (unique in the container). */
+    /**
+     * Optional service property: the account id (unique in the container), for service filters. When a connector does
+     * not publish it, the core uses {@link #account()}.
+     */
     String ACCOUNT = "cambist.account";
 
     /** Service property: the venue name, e.g. {@code binance}. */

@@ -11,7 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Account id", description = "Unique account id in the container, e.g. binance-main; "
             + "strategies name it in their 'account' setting.")
-    String cambist_account() default "binance";
+    String account() default "binance";
 
     @AttributeDefinition(name = "REST base URL", description = "https://api.binance.com for live, "
             + "https://testnet.binance.vision for the spot testnet, or a fake venue's http://127.0.0.1:<port>.")

@@ -22,7 +22,7 @@ public record BinanceSettings(String account, URI restUrl, URI streamUrl, String
     public BinanceSettings {
         if (account == null || !account.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new IllegalArgumentException("Binance account id '" + account
-                    + "' must be 1 to 64 letters, digits, '_', '-' or '.' (set cambist.account)");
+                    + "' must be 1 to 64 letters, digits, '_', '-' or '.' (set account)");
         }
         restUrl = checkUrl("restUrl", restUrl, Set.of("http", "https"));
         streamUrl = checkUrl("streamUrl", streamUrl, Set.of("ws", "wss"));
@@ -77,7 +77,7 @@ public record BinanceSettings(String account, URI restUrl, URI streamUrl, String
 
     /** Settings from the component configuration. */
     static BinanceSettings from(BinanceConfiguration c) {
-        return new BinanceSettings(c.cambist_account(), uri("restUrl", c.restUrl()), uri("streamUrl", c.streamUrl()),
+        return new BinanceSettings(c.account(), uri("restUrl", c.restUrl()), uri("streamUrl", c.streamUrl()),
                 c.keyAlias(), c.recvWindow(), Duration.ofMillis(c.requestTimeoutMillis()),
                 Duration.ofMillis(c.reconnect_initialMillis()), Duration.ofMillis(c.reconnect_maxMillis()),
                 c.reconnect_factor(), c.reconnect_jitter(), Duration.ofMillis(c.connection_maxAgeMillis()),

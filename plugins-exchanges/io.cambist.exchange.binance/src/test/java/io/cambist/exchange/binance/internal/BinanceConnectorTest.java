@@ -88,7 +88,7 @@ class BinanceConnectorTest {
     @Test
     void beforeConnectTheConnectorIsOfflineAndRefusesWork() {
         BinanceConnector c = new BinanceConnector(BinanceSettings.from(BinanceSettingsTest.config(Map.of(
-                "cambist_account", "binance-main", "keyAlias", "binance-main"))));
+                "account", "binance-main", "keyAlias", "binance-main"))));
         assertThat(c.account()).isEqualTo("binance-main");
         assertThat(c.venue()).isEqualTo("binance");
         assertThat(c.capabilities()).contains(Capability.LIMIT_ORDER, Capability.EXECUTION_STREAM, Capability.ORDER_BOOK_STREAM)

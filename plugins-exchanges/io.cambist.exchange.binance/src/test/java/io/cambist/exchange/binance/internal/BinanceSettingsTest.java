@@ -35,7 +35,7 @@ class BinanceSettingsTest {
 
     @Test
     void configurationValuesAreUsed() {
-        BinanceSettings s = BinanceSettings.from(config(Map.of("cambist_account", "binance-main", "restUrl",
+        BinanceSettings s = BinanceSettings.from(config(Map.of("account", "binance-main", "restUrl",
                 "https://testnet.binance.vision/", "streamUrl", "wss://stream.testnet.binance.vision", "keyAlias",
                 "binance.main", "reconnect_initialMillis", 250L, "connection_maxAgeMillis", 1000L)));
         assertThat(s.account()).isEqualTo("binance-main");
@@ -53,7 +53,7 @@ class BinanceSettingsTest {
                 .hasMessageContaining("restUrl").hasMessageContaining("http");
         assertThatThrownBy(() -> BinanceSettings.from(config(Map.of("streamUrl", "https://stream.binance.com"))))
                 .hasMessageContaining("streamUrl").hasMessageContaining("ws");
-        assertThatThrownBy(() -> BinanceSettings.from(config(Map.of("cambist_account", "has space"))))
+        assertThatThrownBy(() -> BinanceSettings.from(config(Map.of("account", "has space"))))
                 .hasMessageContaining("account id");
         assertThatThrownBy(() -> BinanceSettings.from(config(Map.of("keyAlias", "no/slash"))))
                 .hasMessageContaining("keyAlias");
