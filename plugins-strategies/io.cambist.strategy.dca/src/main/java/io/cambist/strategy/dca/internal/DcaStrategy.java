@@ -1,0 +1,137 @@
+package io.cambist.strategy.dca.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cambist.api.model.Candle;
+import io.cambist.api.model.Instrument;
+import io.cambist.api.model.InstrumentSpec;
+import io.cambist.api.model.Subscription;
+import io.cambist.api.order.Order;
+import io.cambist.api.order.OrderEvent;
+import io.cambist.api.order.OrderStatus;
+import io.cambist.api.strategy.Strategy;
+import io.cambist.api.strategy.StrategyContext;
+import io.cambist.api.strategy.StrategySnapshot;
+
+/**
+ * The DCA bot: {@link RecurringMode recurring} buys, or {@link SafetyMode safety-order cycles}. Exits of the engine
+ * ({@code exit.*}) work on both: a stop-loss exit halts the bot (it would otherwise buy straight back into a falling
+ * market), a take-profit or trailing-stop exit ends the cycle like the bot's own take profit. When an exit is refused
+ * because the bot's own take profit holds the base, the bot cancels its orders and sends the exit itself at once
+ * ({@link ExitAssist}).
+ */
+@Component(scope = ServiceScope.PROTOTYPE, configurationPid = DcaStrategy.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE,
+        property = {Strategy.TYPE + "=" + DcaStrategy.TYPE, Strategy.FACTORY_PID + "=" + DcaStrategy.PID})
+@Designate(ocd = DcaConfiguration.class, factory = true)
+public class DcaStrategy implements Strategy {
+
+    /** Factory PID of DCA bots. */
+    public static final String PID = "io.cambist.strategy.dca";
+    /** The strategy type, as in {@code cambist backtest --strategy dca}. */
+    public static final String TYPE = "dca";
+
+    private final Logger logger = LoggerFactory.getLogger(DcaStrategy.class);
+    private StrategyContext context;
+    private Instrument instrument;
+    private RecurringMode recurring;
+    private SafetyMode safety;
+    private boolean stopping;
+
+    @Override
+    public void onStart(StrategyContext ctx) {
+        DcaSettings settings = DcaSettings.from(ctx.parameters());
+        InstrumentSpec spec = ctx.spec(ctx.instrument()).orElse(InstrumentSpec.unrestricted(ctx.instrument()));
+        this.context = ctx;
+        this.instrument = ctx.instrument();
+        if (!settings.ignored().isEmpty()) {
+            logger.warn("dca {}: parameters {} do not apply to mode {} and are ignored", ctx.instanceId(),
+                    settings.ignored(), settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (settings.mode() == Mode.RECURRING) {
+            recurring = new RecurringMode(ctx, settings, spec);
+            recurring.restore(ctx.savedState());
+        } else {
+            safety = new SafetyMode(ctx, settings, spec);
+            safety.restore(ctx.savedState());
+        }
+        ctx.subscribe(Subscription.candles(instrument, null));
+        logger.info("dca {}: {} on {}", ctx.instanceId(), settings.mode() == Mode.RECURRING ? "buying "
+                + settings.baseOrderQuote().toPlainString() + " " + instrument.quote() + " every " + settings.interval()
+                : "safety cycles of " + settings.baseOrderQuote().toPlainString() + " " + instrument.quote() + " with "
+                        + settings.maxSafetyOrders() + " safety orders and a " + settings.takeProfit().toPlainString()
+                        + " % take profit", instrument);
+    }
+
+    @Override
+    public void onCandle(Candle c) {
+        if (stopping || !c.instrument().equals(instrument)) {
+            return;
+        }
+        if (recurring != null) {
+            recurring.onCandle(c);
+        } else {
+            safety.onCandle(c);
+        }
+    }
+
+    @Override
+    public void onOrderEvent(OrderEvent e) {
+        if (!stopping) {
+            if (recurring != null) {
+                recurring.onOrderEvent(e);
+            } else {
+                safety.onOrderEvent(e);
+            }
+        }
+        if (ExitAssist.isExit(e.order()) && !stopping) {
+            exitEvent(e);
+        }
+    }
+
+    /** An exit of the engine (or one the bot sent on its behalf) changed state. */
+    private void exitEvent(OrderEvent e) {
+        Order o = e.order();
+        if (o.status() == OrderStatus.REJECTED) {
+            Order sent = ExitAssist.retry(context, e);
+            if (sent != null) {
+                logger.info("dca {}: the engine's {} exit was refused while the bot's orders held the base; they were "
+                        + "cancelled and the exit sent again (order {})", context.instanceId(), ExitAssist.kind(o),
+                        sent.clientOrderId());
+            }
+            return;
+        }
+        if (o.status() != OrderStatus.FILLED) {
+            return;
+        }
+        String kind = ExitAssist.kind(o);
+        if (kind.equals("stopLoss")) {
+            stopping = true;
+            for (Order open : context.openOrders()) {
+                context.cancel(open.clientOrderId());
+            }
+            context.halt("the engine's stop-loss exit sold the position at " + o.averagePrice().toPlainString()
+                    + "; the DCA bot stops rather than buy back into a falling market");
+            return;
+        }
+        if (safety != null) {
+            safety.endCycle("the engine's " + kind + " exit at " + o.averagePrice().toPlainString());
+        } else {
+            logger.info("dca {}: the engine's {} exit sold the position at {}; recurring buys go on",
+                    context.instanceId(), kind, o.averagePrice().toPlainString());
+        }
+    }
+
+    @Override
+    public StrategySnapshot snapshot() {
+        if (recurring != null) {
+            return recurring.snapshot();
+        }
+        return safety == null ? StrategySnapshot.EMPTY : safety.state.snapshot();
+    }
+}
