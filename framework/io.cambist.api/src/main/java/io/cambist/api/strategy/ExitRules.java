@@ -19,6 +19,12 @@ public record ExitRules(BigDecimal stopLossPrice, BigDecimal stopLossPercent, Bi
     /** No exits. */
     public static final ExitRules NONE = new ExitRules(null, null, null, null, null);
 
+    /**
+     * Tag prefix of the orders the engine places to exit a position: {@code exit:stopLoss}, {@code exit:takeProfit},
+     * {@code exit:trailingStop}.
+     */
+    public static final String TAG_PREFIX = "exit:";
+
     /** Parameter names, shared by every strategy's configuration. */
     public static final String STOP_LOSS = "exit.stopLoss";
     public static final String STOP_LOSS_PRICE = "exit.stopLossPrice";
@@ -42,6 +48,15 @@ public record ExitRules(BigDecimal stopLossPrice, BigDecimal stopLossPercent, Bi
         return new ExitRules(parameters.decimal(STOP_LOSS_PRICE, null), parameters.decimal(STOP_LOSS, null),
                 parameters.decimal(TAKE_PROFIT, null), parameters.decimal(TRAILING_ACTIVATION, null),
                 parameters.decimal(TRAILING_CALLBACK, null));
+    }
+
+    /**
+     * The exit kind ({@code stopLoss}, {@code takeProfit}, {@code trailingStop}) of an order tag, or empty when the tag
+     * is not an exit's. Strategies use it to recognise the engine's exits among their order events.
+     */
+    public static java.util.Optional<String> exitKind(String orderTag) {
+        return orderTag != null && orderTag.startsWith(TAG_PREFIX) && orderTag.length() > TAG_PREFIX.length()
+                ? java.util.Optional.of(orderTag.substring(TAG_PREFIX.length())) : java.util.Optional.empty();
     }
 
     /** True when no rule is set. */

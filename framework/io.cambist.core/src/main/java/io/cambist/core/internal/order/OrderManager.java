@@ -204,7 +204,7 @@ public final class OrderManager implements OrderService {
             }
             OrderRequest req = request.withAccount(account).withClientOrderId(id);
             AccountSlot slot = accounts.find(account);
-            String refusal = owner == null ? null : owner.refusal();
+            String refusal = owner == null ? null : owner.refusal(req);
             if (refusal == null) {
                 refusal = checks.check(slot, account, req);
             }

@@ -1,5 +1,7 @@
 package io.cambist.core.internal.order;
 
+import io.cambist.api.order.OrderRequest;
+
 import io.cambist.api.order.OrderEvent;
 
 /** Who owns orders: the strategy runner. Lets the order manager route events and ask whether an owner may trade. */
@@ -10,8 +12,11 @@ public interface OrderOwners {
         /** The instance's account. */
         String account();
 
-        /** Why the instance may not place orders now (halted, failed, stopped), or {@code null}. */
-        String refusal();
+        /**
+         * Why the instance may not place this order now (halted, failed, stopped, or its position is being closed by
+         * an exit), or {@code null}.
+         */
+        String refusal(OrderRequest request);
 
         /** Halts the instance (a risk rule said so). */
         void halt(String reason);

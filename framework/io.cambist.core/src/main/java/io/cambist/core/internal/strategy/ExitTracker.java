@@ -27,8 +27,10 @@ import io.cambist.core.internal.portfolio.PositionState;
  * {@code low <= highest × (1 − callback%)}, else take profit if {@code high >= take level}; only then the highest price
  * is raised to {@code high} (when armed) and the trailing stop arms if {@code high} reached the activation level. A
  * ticker newer than the last candle is checked the same way with low = high = its price; tickers at or before the
- * last candle's close add nothing and are skipped. An exit is a market sell of the whole position, tagged
- * {@code exit:stopLoss}, {@code exit:trailingStop} or {@code exit:takeProfit}; one at a time.
+ * last candle's close add nothing and are skipped. An exit closes the position: the instance's open orders are
+ * cancelled first (so a bot's resting sells no longer lock the base), then a market sell of the whole position is
+ * sent, tagged {@code exit:stopLoss}, {@code exit:trailingStop} or {@code exit:takeProfit}; one at a time. While it is
+ * in flight the instance's other new orders are refused, so the strategy cannot re-open what the exit closes.
  */
 final class ExitTracker {
 
@@ -207,7 +209,8 @@ final class ExitTracker {
             refused(kind, "position " + quantity.toPlainString() + " rounds to zero at the venue's step size");
             return;
         }
-        Order o = owner.submitInternal(OrderRequest.market(instrument, Side.SELL, q).withTag("exit:" + kind));
+        owner.cancelOwnOrders();
+        Order o = owner.submitInternal(OrderRequest.market(instrument, Side.SELL, q).withTag(ExitRules.TAG_PREFIX + kind));
         if (o.status() == OrderStatus.REJECTED) {
             refused(kind, o.reason());
             return;
@@ -218,6 +221,15 @@ final class ExitTracker {
         }
         logger.info("instance {}: {} exit, selling {} {} (order {})", owner.id(), kind, q.toPlainString(),
                 instrument.base(), o.clientOrderId());
+    }
+
+    /** Why a new order of the instance is refused while its exit is in flight, or {@code null}. */
+    String refusal(OrderRequest request) {
+        ClientOrderId p = pending;
+        if (p == null || ExitRules.exitKind(request.tag()).isPresent()) {
+            return null;
+        }
+        return "the position is being closed by exit order " + p + "; new orders wait until it has finished";
     }
 
     private void refused(String kind, String why) {

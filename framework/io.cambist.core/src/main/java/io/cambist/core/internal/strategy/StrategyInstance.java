@@ -511,6 +511,11 @@ public final class StrategyInstance implements EventSink, OrderOwners.Owner, Mar
         streams.clear(settings.account());
     }
 
+    /** Cancels every open order of this instance (an exit frees the base its sells lock). */
+    void cancelOwnOrders() {
+        runner.orders().cancelAllOf(id);
+    }
+
     Order submitInternal(OrderRequest request) {
         return runner.orders().submit(id, request);
     }
@@ -579,9 +584,12 @@ public final class StrategyInstance implements EventSink, OrderOwners.Owner, Mar
     }
 
     @Override
-    public String refusal() {
+    public String refusal(OrderRequest request) {
         StrategyState s = sticky;
-        return s == null ? null : "strategy instance " + id + " is " + s + (stickyReason == null ? "" : ": " + stickyReason);
+        if (s != null) {
+            return "strategy instance " + id + " is " + s + (stickyReason == null ? "" : ": " + stickyReason);
+        }
+        return exits.refusal(request);
     }
 
     StrategyState state() {

@@ -77,6 +77,41 @@ class ExitRulesTest {
     }
 
     @Test
+    void anExitCancelsTheInstancesOrdersFirstAndRefusesNewOnesWhileItIsInFlight() {
+        List<Candle> market = candles("0.100 0.101 0.097 0.098", "0.098 0.099 0.0951 0.096", "0.096 0.097 0.095 0.0955");
+        List<Order> attempts = new ArrayList<>();
+        TestVenue venue = Fixtures.venue(market);
+        Engine e = Fixtures.inlineEngine(venue);
+        Fixtures.instance(e, Fixtures.type("seller", () -> {
+            RecordingStrategy s = new RecordingStrategy();
+            s.candleHook = (me, c) -> {
+                if (me.candles() == 1) {
+                    me.ctx.submit(OrderRequest.market(ETH_BTC, Side.BUY, d("5")));
+                } else if (me.candles() == 2) {
+                    // a resting sell that holds the whole position, as a grid or a DCA take profit does
+                    me.ctx.submit(OrderRequest.limit(ETH_BTC, Side.SELL, d("5"), d("0.2")).withTag("resting"));
+                } else if (me.candles() == 4) {
+                    attempts.add(me.ctx.submit(OrderRequest.limit(ETH_BTC, Side.BUY, d("1"), d("0.05"))));
+                }
+            };
+            return s;
+        }), "bot", Map.of("exit.stopLoss", "5"));
+        for (int i = 0; i < 4; i++) {
+            venue.step();
+        }
+        Order exit = exitOrder(e);
+        assertThat(exit).isNotNull();
+        assertThat(exit.status()).as("nothing holds the base back any more").isEqualTo(OrderStatus.NEW);
+        Order resting = e.orders().orders(OrderQuery.all()).stream().filter(o -> "resting".equals(o.tag())).findFirst()
+                .orElseThrow();
+        assertThat(resting.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(attempts).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
+            assertThat(o.reason()).contains("being closed by exit order " + exit.clientOrderId());
+        });
+    }
+
+    @Test
     void aFixedStopPriceAndTheTighterOfTheTwoStopsApply() {
         List<Candle> market = candles("0.100 0.101 0.097 0.098", "0.098 0.099 0.0969 0.096");
         Engine e = run(market, Map.of("exit.stopLoss", "5", "exit.stopLossPrice", "0.097"), 3);

@@ -15,15 +15,15 @@ import io.cambist.api.order.Order;
 import io.cambist.api.order.OrderEvent;
 import io.cambist.api.order.OrderStatus;
 import io.cambist.api.strategy.Strategy;
+import io.cambist.api.strategy.ExitRules;
 import io.cambist.api.strategy.StrategyContext;
 import io.cambist.api.strategy.StrategySnapshot;
 
 /**
  * The DCA bot: {@link RecurringMode recurring} buys, or {@link SafetyMode safety-order cycles}. Exits of the engine
  * ({@code exit.*}) work on both: a stop-loss exit halts the bot (it would otherwise buy straight back into a falling
- * market), a take-profit or trailing-stop exit ends the cycle like the bot's own take profit. When an exit is refused
- * because the bot's own take profit holds the base, the bot cancels its orders and sends the exit itself at once
- * ({@link ExitAssist}).
+ * market), a take-profit or trailing-stop exit ends the cycle like the bot's own take profit. The engine cancels the
+ * bot's orders before it sends an exit, so the bot's take profit never holds back the base the exit sells.
  */
 @Component(scope = ServiceScope.PROTOTYPE, configurationPid = DcaStrategy.PID,
         configurationPolicy = ConfigurationPolicy.IGNORE,
@@ -89,27 +89,22 @@ public class DcaStrategy implements Strategy {
                 safety.onOrderEvent(e);
             }
         }
-        if (ExitAssist.isExit(e.order()) && !stopping) {
-            exitEvent(e);
+        if (!stopping) {
+            ExitRules.exitKind(e.order().tag()).ifPresent(kind -> exitEvent(e, kind));
         }
     }
 
-    /** An exit of the engine (or one the bot sent on its behalf) changed state. */
-    private void exitEvent(OrderEvent e) {
+    /** An exit of the engine changed state (the engine cancelled the bot's orders before sending it). */
+    private void exitEvent(OrderEvent e, String kind) {
         Order o = e.order();
-        if (o.status() == OrderStatus.REJECTED) {
-            Order sent = ExitAssist.retry(context, e);
-            if (sent != null) {
-                logger.info("dca {}: the engine's {} exit was refused while the bot's orders held the base; they were "
-                        + "cancelled and the exit sent again (order {})", context.instanceId(), ExitAssist.kind(o),
-                        sent.clientOrderId());
-            }
+        if (o.status().isTerminal() && o.status() != OrderStatus.FILLED) {
+            logger.warn("dca {}: the engine's {} exit ended {}{}; the engine tries again at the next candle",
+                    context.instanceId(), kind, o.status(), o.reason() == null ? "" : " (" + o.reason() + ")");
             return;
         }
         if (o.status() != OrderStatus.FILLED) {
             return;
         }
-        String kind = ExitAssist.kind(o);
         if (kind.equals("stopLoss")) {
             stopping = true;
             for (Order open : context.openOrders()) {

@@ -19,6 +19,7 @@ import io.cambist.api.order.OrderEvent;
 import io.cambist.api.order.OrderRequest;
 import io.cambist.api.order.OrderStatus;
 import io.cambist.api.portfolio.Position;
+import io.cambist.api.strategy.ExitRules;
 import io.cambist.api.strategy.StrategyContext;
 import io.cambist.api.strategy.StrategySnapshot;
 import io.cambist.strategy.dca.internal.CycleState.Phase;
@@ -121,7 +122,7 @@ final class SafetyMode {
                     return;
                 }
             }
-            if (state.takeProfitNeeded && context.openOrders().stream().noneMatch(ExitAssist::isExit)) {
+            if (state.takeProfitNeeded && context.openOrders().stream().noneMatch(o -> ExitRules.exitKind(o.tag()).isPresent())) {
                 placeTakeProfit();
             }
         }
@@ -207,7 +208,7 @@ final class SafetyMode {
 
     private boolean belongs(Order o) {
         String tag = o.tag() == null ? "" : o.tag();
-        return tag.startsWith("dca:") || tag.startsWith("close:") || tag.startsWith(ExitAssist.EXIT);
+        return tag.startsWith("dca:") || tag.startsWith("close:") || ExitRules.exitKind(tag).isPresent();
     }
 
     /** Adds a fill's cash flow to the cycle's money (fees in the quote currency). */

@@ -217,9 +217,17 @@ class DcaStrategyTest {
         ExitOracle.Exit exit = ExitOracle.first(r, new ExitRules(null, null, null, BigDecimal.ONE, new BigDecimal("0.5")))
                 .orElseThrow();
         int at = exit.candle();
-        // the engine's exit was refused (the take profit held the base); the bot sent it again at the same candle
-        assertThat(r.deliveries()).filteredOn(d -> "exit:trailingStop".equals(d.event().order().tag())
-                && d.event().status() == OrderStatus.REJECTED).first().satisfies(d -> assertThat(d.candle()).isEqualTo(at));
+        // the engine cancelled the bot's take profit (which held the base) before it sent the exit, at the breach candle,
+        // so the exit is never refused
+        assertThat(r.deliveries()).filteredOn(d -> "exit:trailingStop".equals(d.event().order().tag()))
+                .first().satisfies(d -> assertThat(d.candle()).isEqualTo(at));
+        assertThat(r.deliveries()).filteredOn(d -> "exit:trailingStop".equals(d.event().order().tag()))
+                .extracting(d -> d.event().status()).doesNotContain(OrderStatus.REJECTED);
+        assertThat(r.deliveries()).anySatisfy(d -> {
+            assertThat(d.candle()).isEqualTo(at);
+            assertThat(d.event().order().tag()).startsWith("dca:tp");
+            assertThat(d.event().status()).isEqualTo(OrderStatus.CANCELED);
+        });
         BacktestTrade sold = r.report().trades().stream().filter(t -> "exit:trailingStop".equals(t.tag())).findFirst()
                 .orElseThrow();
         assertThat(sold.time()).isEqualTo(r.candles().get(at + 1).openTime());

@@ -1,5 +1,7 @@
 package io.cambist.strategy.grid.internal;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,12 +9,14 @@ import io.cambist.api.model.InstrumentSpec;
 import io.cambist.api.order.Order;
 import io.cambist.api.order.OrderEvent;
 import io.cambist.api.order.OrderStatus;
+import io.cambist.api.strategy.ExitRules;
 import io.cambist.api.strategy.StrategyContext;
 
 /**
  * How a grid stops: its own stop-loss or take-profit bound cancels the grid's orders, sells the position and halts the
- * bot once the sell is done; an exit of the engine ({@code exit.*}) that sold the position, or that the grid sent
- * itself because its sells held the base ({@link ExitAssist}), halts it too.
+ * bot once the sell is done. An exit of the engine ({@code exit.*}) stops the grid from placing orders as soon as it
+ * appears (the engine has cancelled the grid's orders and refuses new ones while it sells) and halts the bot once it
+ * has sold the position; an exit that fails is retried by the engine at the next candle while the grid stays idle.
  */
 final class GridClosing {
 
@@ -46,24 +50,23 @@ final class GridClosing {
 
     void onOrderEvent(OrderEvent e) {
         Order o = e.order();
-        if (book.closing == null) {
-            if (o.status() == OrderStatus.REJECTED) {
-                Order sent = ExitAssist.retry(context, e);
-                if (sent != null) {
-                    beginExit(o, "the engine's " + ExitAssist.kind(o) + " exit (the grid's sells held the base: they were "
-                            + "cancelled and the position sold)");
-                    book.closingOrder = sent.clientOrderId();
-                    if (sent.status() == OrderStatus.REJECTED) {
-                        finishClose(sent);
-                    }
-                }
-            } else if (o.status() == OrderStatus.FILLED) {
-                beginExit(o, "the engine's " + ExitAssist.kind(o) + " exit sold the grid's position");
-                for (Order open : context.openOrders()) {
-                    context.cancel(open.clientOrderId());
-                }
-                finishClose(null);
+        Optional<String> exit = ExitRules.exitKind(o.tag());
+        if (exit.isPresent()) {
+            if (book.closing == null) {
+                beginExit(o, "the engine's " + exit.get() + " exit is selling the grid's position");
             }
+            if (o.status() == OrderStatus.FILLED) {
+                book.closing = "the engine's " + exit.get() + " exit sold the grid's position at "
+                        + o.averagePrice().toPlainString();
+                finishClose(null);
+            } else if (o.status().isTerminal()) {
+                logger.warn("grid {}: the engine's {} exit ended {}{}; the grid stays idle and the engine tries again at "
+                        + "the next candle", context.instanceId(), exit.get(), o.status(),
+                        o.reason() == null ? "" : " (" + o.reason() + ")");
+            }
+            return;
+        }
+        if (book.closing == null) {
             return;
         }
         boolean ours = book.closingOrder != null ? book.closingOrder.equals(o.clientOrderId())
@@ -91,6 +94,6 @@ final class GridClosing {
     }
 
     static boolean closing(Order o) {
-        return o.tag() != null && (o.tag().startsWith("close:") || o.tag().startsWith(ExitAssist.EXIT));
+        return o.tag() != null && (o.tag().startsWith("close:") || ExitRules.exitKind(o.tag()).isPresent());
     }
 }

@@ -22,6 +22,7 @@ import io.cambist.api.order.OrderEvent;
 import io.cambist.api.order.OrderRequest;
 import io.cambist.api.order.OrderStatus;
 import io.cambist.api.strategy.Strategy;
+import io.cambist.api.strategy.ExitRules;
 import io.cambist.api.strategy.StrategyContext;
 import io.cambist.api.strategy.StrategySnapshot;
 
@@ -257,7 +258,7 @@ public class GridStrategy implements Strategy {
     @Override
     public void onOrderEvent(OrderEvent e) {
         Order o = e.order();
-        if (ExitAssist.isExit(o) || book.closing != null) {
+        if (ExitRules.exitKind(o.tag()).isPresent() || book.closing != null) {
             closing.onOrderEvent(e);
             return;
         }

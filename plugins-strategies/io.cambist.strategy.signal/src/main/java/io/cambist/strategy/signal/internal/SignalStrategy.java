@@ -3,6 +3,7 @@ package io.cambist.strategy.signal.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
@@ -21,6 +22,7 @@ import io.cambist.api.order.Order;
 import io.cambist.api.order.OrderEvent;
 import io.cambist.api.order.OrderRequest;
 import io.cambist.api.order.OrderStatus;
+import io.cambist.api.strategy.ExitRules;
 import io.cambist.api.strategy.Signal;
 import io.cambist.api.strategy.Strategy;
 import io.cambist.api.strategy.StrategyContext;
@@ -211,24 +213,21 @@ public class SignalStrategy implements Strategy {
     @Override
     public void onOrderEvent(OrderEvent e) {
         Order o = e.order();
-        if (!ExitAssist.isExit(o)) {
+        Optional<String> exit = ExitRules.exitKind(o.tag());
+        if (exit.isEmpty()) {
             if (o.status() == OrderStatus.REJECTED && e.previous() != null && o.tag() != null && o.tag().startsWith(TAG)) {
                 logger.warn("signal bot {}: order {} for {} was refused by the venue: {}", context.instanceId(),
                         o.clientOrderId(), o.tag(), o.reason());
             }
             return;
         }
-        if (o.status() == OrderStatus.REJECTED) {
-            Order sent = ExitAssist.retry(context, e);
-            if (sent != null) {
-                logger.info("signal bot {}: the engine's {} exit was refused while the bot's sells held the base; they "
-                        + "were cancelled and the exit sent again (order {})", context.instanceId(), ExitAssist.kind(o),
-                        sent.clientOrderId());
-            }
-        } else if (o.status() == OrderStatus.FILLED) {
+        if (o.status() == OrderStatus.FILLED) {
             logger.info("signal bot {}: the engine's {} exit sold {} {} at {}; the bot keeps taking signals",
-                    context.instanceId(), ExitAssist.kind(o), plain(o.filledQuantity()), instrument.base(),
+                    context.instanceId(), exit.get(), plain(o.filledQuantity()), instrument.base(),
                     plain(o.averagePrice()));
+        } else if (o.status().isTerminal()) {
+            logger.warn("signal bot {}: the engine's {} exit ended {}{}; the engine tries again at the next candle",
+                    context.instanceId(), exit.get(), o.status(), o.reason() == null ? "" : " (" + o.reason() + ")");
         }
     }
 
