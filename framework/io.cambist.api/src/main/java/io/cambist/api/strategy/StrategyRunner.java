@@ -18,6 +18,14 @@ public interface StrategyRunner {
     /** One instance. */
     Optional<StrategyStatus> instance(String id);
 
+    /**
+     * The state an instance last saved ({@link Strategy#snapshot()}: taken on pause, stop, hot swap and at least every
+     * minute), e.g. a grid's completed cycles and realised profit; empty when it has saved none.
+     */
+    default Optional<StrategySnapshot> savedState(String id) {
+        return Optional.empty();
+    }
+
     /** The strategy types currently available (registered by strategy bundles), sorted. */
     List<String> types();
 

@@ -26,6 +26,7 @@ import io.cambist.admin.internal.services.ServiceSource;
 import io.cambist.api.model.Instrument;
 import io.cambist.api.strategy.StrategyRunner;
 import io.cambist.api.strategy.StrategyState;
+import io.cambist.api.strategy.StrategySnapshot;
 import io.cambist.api.strategy.StrategyStatus;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -224,7 +225,10 @@ public class StrategiesResource {
                         .orElse(null);
         Set<String> passwords = factoryPid == null ? Set.of()
                 : Secrets.passwordAttributes(configurations.ocds(), s.configurationPid(), factoryPid);
-        return StrategyView.of(s, passwords);
+        StrategyRunner r = runner.get();
+        Map<String, String> saved = r == null ? Map.of()
+                : r.savedState(s.id()).map(StrategySnapshot::values).orElse(Map.of());
+        return StrategyView.of(s, passwords, saved);
     }
 
     private StrategyStatus status(StrategyRunner r, String id) {

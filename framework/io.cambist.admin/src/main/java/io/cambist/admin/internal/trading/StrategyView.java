@@ -31,10 +31,13 @@ import io.cambist.api.strategy.TradingMode;
  * @param dropped          events refused for a full queue
  * @param processed        events delivered
  * @param since            when it entered its state, epoch milliseconds
+ * @param saved            the strategy's own figures from its last saved state (e.g. a grid's {@code cycles} and
+ *                         {@code profit}), secret-looking keys masked; empty before the first save
  */
 public record StrategyView(String id, String type, String configurationPid, String account, Instrument instrument,
         TradingMode mode, StrategyState state, String reason, Map<String, Object> parameters, Position position, Pnl pnl,
-        int openOrders, int queued, int queueCapacity, boolean queueFull, long dropped, long processed, long since) {
+        int openOrders, int queued, int queueCapacity, boolean queueFull, long dropped, long processed, long since,
+        Map<String, Object> saved) {
 
     /**
      * Profit and loss of an instance, in the quote currency.
@@ -49,16 +52,19 @@ public record StrategyView(String id, String type, String configurationPid, Stri
 
     /** The view of a runner's status, with secret-looking parameters masked. */
     public static StrategyView of(StrategyStatus s) {
-        return of(s, java.util.Set.of());
+        return of(s, java.util.Set.of(), Map.of());
     }
 
-    /** The view of a runner's status, with secret-looking parameters and the named ones (PASSWORD attributes) masked. */
-    public static StrategyView of(StrategyStatus s, java.util.Set<String> passwords) {
+    /**
+     * The view of a runner's status and the instance's saved state, with secret-looking parameters and the named ones
+     * (PASSWORD attributes) masked.
+     */
+    public static StrategyView of(StrategyStatus s, java.util.Set<String> passwords, Map<String, String> saved) {
         Position p = s.position();
         Pnl pnl = p == null ? new Pnl(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
                 : new Pnl(p.realizedPnl(), p.unrealizedPnl(), p.totalPnl(), p.fees());
         return new StrategyView(s.id(), s.type(), s.configurationPid(), s.account(), s.instrument(), s.mode(), s.state(),
                 s.reason(), Secrets.masked(s.parameters(), passwords), p, pnl, s.openOrders(), s.queued(), s.queueCapacity(),
-                s.queueFull(), s.dropped(), s.processed(), s.since());
+                s.queueFull(), s.dropped(), s.processed(), s.since(), Secrets.masked(saved, passwords));
     }
 }

@@ -93,8 +93,10 @@ class BacktestsResourceTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws InterruptedException {
+        // a job released at the end of a test may still be writing its report: let it finish before the temp dir goes
         executor.shutdownNow();
+        assertThat(executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     }
 
     private static final String BODY = "{\"strategy\":\"smacross\",\"instrument\":\"ETH/BTC\",\"candles\":\"candles.json\","

@@ -15,6 +15,7 @@ import io.cambist.api.portfolio.Position;
 import io.cambist.api.strategy.Signal;
 import io.cambist.api.strategy.StrategyRunner;
 import io.cambist.api.strategy.StrategyState;
+import io.cambist.api.strategy.StrategySnapshot;
 import io.cambist.api.strategy.StrategyStatus;
 import io.cambist.api.strategy.TradingMode;
 
@@ -25,7 +26,18 @@ import io.cambist.api.strategy.TradingMode;
 public final class FakeRunner implements StrategyRunner {
 
     private final Map<String, StrategyStatus> instances = new TreeMap<>();
+    private final Map<String, StrategySnapshot> saved = new TreeMap<>();
     public final List<String> calls = new ArrayList<>();
+
+    /** What {@link #savedState} answers for an instance. */
+    public synchronized void save(String id, StrategySnapshot snapshot) {
+        saved.put(id, snapshot);
+    }
+
+    @Override
+    public synchronized Optional<StrategySnapshot> savedState(String id) {
+        return Optional.ofNullable(saved.get(id));
+    }
 
     /** Follows the configurations of one strategy type. */
     public void follow(FakeConfigurationAdmin cm, String factoryPid, String type) {

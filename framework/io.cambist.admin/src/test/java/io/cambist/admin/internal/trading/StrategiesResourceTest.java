@@ -17,6 +17,7 @@ import io.cambist.admin.internal.testing.TestApi;
 import io.cambist.admin.internal.testing.XmlMetatype;
 import io.cambist.api.model.Instrument;
 import io.cambist.api.strategy.StrategyState;
+import io.cambist.api.strategy.StrategySnapshot;
 
 class StrategiesResourceTest {
 
@@ -98,6 +99,19 @@ class StrategiesResourceTest {
         assertThat(s.get("pnl").get("total").decimalValue()).isEqualByComparingTo("0.00115");
         assertThat(api.get("strategies").text()).doesNotContain("shh");
         assertThat(api.get("strategies/none").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStrategysSavedFiguresAreShownWithSecretsMasked() {
+        runner.put(FakeRunner.status("g", "grid", GRID + "~g", "paper", Instrument.parse("ETH/BTC"), StrategyState.RUNNING, null,
+                Map.of("levels", "10")));
+        assertThat(api.get("strategies/g").json().get("saved")).isEmpty();
+        runner.save("g", new StrategySnapshot(1, Map.of("cycles", "7", "profit", "0.0042", "apiToken", "t0k")));
+        JsonNode saved = api.get("strategies/g").json().get("saved");
+        assertThat(saved.get("cycles").asText()).isEqualTo("7");
+        assertThat(saved.get("profit").asText()).isEqualTo("0.0042");
+        assertThat(saved.get("apiToken").asText()).isEqualTo("********");
+        assertThat(api.get("strategies").text()).contains("\"cycles\"").doesNotContain("t0k");
     }
 
     @Test

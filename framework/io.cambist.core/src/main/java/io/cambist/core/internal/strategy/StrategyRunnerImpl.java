@@ -360,6 +360,12 @@ public final class StrategyRunnerImpl implements StrategyRunner, OrderOwners {
     }
 
     @Override
+    public Optional<StrategySnapshot> savedState(String id) {
+        StrategyInstance inst = instances.get(id);
+        return inst == null ? Optional.empty() : Optional.ofNullable(inst.savedState());
+    }
+
+    @Override
     public List<String> types() {
         return types.available();
     }
