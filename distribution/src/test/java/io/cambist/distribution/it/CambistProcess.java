@@ -1,0 +1,122 @@
+package io.cambist.distribution.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** {@code bin/cambist} of the assembled distribution, run as a child process with its output captured by line. */
+public final class CambistProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> out = new CopyOnWriteArrayList<>();
+    private final List<String> err = new CopyOnWriteArrayList<>();
+    private final Thread outPump;
+    private final Thread errPump;
+
+    private CambistProcess(Process process) {
+        this.process = process;
+        this.outPump = pump(process.getInputStream(), out, "cambist-stdout");
+        this.errPump = pump(process.getErrorStream(), err, "cambist-stderr");
+    }
+
+    /** Starts {@code sh <dist>/bin/cambist args...}. */
+    public static CambistProcess start(Path distribution, String... args) {
+        return startWithJavaOpts(distribution, null, args);
+    }
+
+    /** Starts {@code sh <dist>/bin/cambist args...} with {@code JAVA_OPTS} (or none when null). */
+    public static CambistProcess startWithJavaOpts(Path distribution, String javaOpts, String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/cambist").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("CAMBIST_CDS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
+        try {
+            return new CambistProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for a stdout line matching {@code condition}. */
+    public Optional<String> awaitOutput(Predicate<String> condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> line = out.stream().filter(condition).findFirst();
+            if (line.isPresent()) {
+                return line;
+            }
+            if (!process.isAlive() && !outPump.isAlive()) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        return out.stream().filter(condition).findFirst();
+    }
+
+    /** Sends a signal ({@code TERM}, {@code INT}) with kill(1). */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
+    /** Waits for the process to end and its output to be read; returns the exit code, or empty on timeout. */
+    public Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Optional.empty();
+        }
+        outPump.join(5000);
+        errPump.join(5000);
+        return Optional.of(process.exitValue());
+    }
+
+    public List<String> out() {
+        return List.copyOf(out);
+    }
+
+    public List<String> err() {
+        return List.copyOf(err);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static Thread pump(InputStream stream, List<String> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("<read failed: " + e + ">");
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
