@@ -99,8 +99,11 @@ public final class FrameworkProperties {
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.bundles.new.start", "true");
-        // a configuration from etc/ changed through the admin API is written back to its file
-        p.put("felix.fileinstall.enableConfigSave", "true");
+        // no write-back into etc/: FileInstall 3.7 rewrites a .cfg file in place (truncate, then write) from its
+        // configuration event while its own watcher may be reading that file, and a read of the truncated file emptied
+        // the demo bot's configuration on a first start here. Files stay what the operator wrote; changes made through
+        // the admin API live in Config Admin's store (data/config) until the file itself changes.
+        p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.default", "jul");
         p.put("felix.fileinstall.log.level", "3");
         p.put("org.osgi.service.http.port", String.valueOf(port));
