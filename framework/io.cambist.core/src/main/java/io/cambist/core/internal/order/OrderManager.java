@@ -478,6 +478,13 @@ public final class OrderManager implements OrderService {
 
     private void applyFill(OrderRecord rec, Fill fill) {
         rec.addFill(fill);
+        if (journal.enabled()) {
+            // live and paper trading (backtests run without a journal and would only drown in these lines)
+            logger.info("fill {} {} {} at {} for {} (order {}, fee {} {})", fill.side(), fill.quantity().toPlainString(),
+                    fill.instrument().symbol(), fill.price().toPlainString(),
+                    rec.strategyId == null ? rec.account : rec.strategyId, rec.id, fill.fee().toPlainString(),
+                    fill.feeCurrency() == null ? "" : fill.feeCurrency());
+        }
         BigDecimal quoteFee = portfolio.quoteFee(rec.account, fill);
         append(new FillApplied(rec.account, rec.strategyId, fill, quoteFee), false);
         portfolio.applyFill(rec.account, rec.strategyId, fill, quoteFee, rec.tag, true);
