@@ -23,6 +23,10 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
             RunCommand.class,
+            BacktestCommand.class,
+            ApiCommand.class,
+            SignCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class CambistCommand implements Runnable {

@@ -1,5 +1,6 @@
 package io.cambist.launcher.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import io.cambist.launcher.CambistBuilder;
 import io.cambist.launcher.CambistException;
 import io.cambist.launcher.internal.ClassDataSharing;
 import io.cambist.launcher.internal.Signals;
+import io.cambist.launcher.internal.admin.AdminUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -66,16 +68,48 @@ final class RunCommand implements Callable<Integer> {
         }
         Cambist cambist = builder.start();
         running.set(cambist);
-        if (!stopRequested.get() && announce(cambist)) {
-            cambist.startupTrace().forEach(logger::info);
-            ClassDataSharing.dumpIfRequested();
-        }
-        if (stopRequested.get()) {
+        Path dataDir = Path.of(cambist.bundleContext().getProperty(CambistBuilder.DATA));
+        boolean advertised = false;
+        try {
+            if (!stopRequested.get() && announce(cambist)) {
+                advertised = advertise(cambist, dataDir);
+                cambist.startupTrace().forEach(logger::info);
+                ClassDataSharing.dumpIfRequested();
+            }
+            if (stopRequested.get()) {
+                cambist.stop();
+            }
+            cambist.awaitStop();
             cambist.stop();
+        } finally {
+            if (advertised) {
+                withdraw(cambist, dataDir);
+            }
         }
-        cambist.awaitStop();
-        cambist.stop();
         return 0;
+    }
+
+    /** Writes data/admin.url, so {@code cambist api} finds this container (also with --port 0). */
+    private boolean advertise(Cambist cambist, Path dataDir) {
+        if (cambist.adminUri().isEmpty()) {
+            return false;
+        }
+        try {
+            AdminUrl.write(dataDir, cambist.adminUri().get());
+            return true;
+        } catch (IOException e) {
+            logger.warning(() -> "could not write " + dataDir.resolve(AdminUrl.FILE) + " (" + e.getMessage()
+                    + "); cambist api needs --url " + AdminUrl.origin(cambist.adminUri().get()));
+            return false;
+        }
+    }
+
+    private void withdraw(Cambist cambist, Path dataDir) {
+        try {
+            AdminUrl.remove(dataDir, cambist.adminUri().get());
+        } catch (IOException | RuntimeException e) {
+            logger.warning(() -> "could not remove " + dataDir.resolve(AdminUrl.FILE) + " (" + e.getMessage() + ")");
+        }
     }
 
     /** Logs the ready line once the admin API answers; false when it does not (or the container is stopping). */

@@ -27,24 +27,33 @@ public final class ApiPackages {
     }
 
     static String fromClassLoader(ClassLoader loader) {
+        return exportsOf(BUNDLE_SYMBOLIC_NAME, loader).orElseThrow(() -> new CambistException("exportApi(true) needs the "
+                + BUNDLE_SYMBOLIC_NAME + " jar on the class path; add the io.cambist:io.cambist.api dependency"));
+    }
+
+    /** The {@code Export-Package} header of the jar on the host class path whose bundle has this symbolic name. */
+    public static java.util.Optional<String> exportsOf(String symbolicName) {
+        return exportsOf(symbolicName, ApiPackages.class.getClassLoader());
+    }
+
+    private static java.util.Optional<String> exportsOf(String symbolicName, ClassLoader loader) {
         try {
             Enumeration<URL> manifests = loader.getResources("META-INF/MANIFEST.MF");
             while (manifests.hasMoreElements()) {
                 Attributes main = read(manifests.nextElement()).getMainAttributes();
                 String bsn = main.getValue("Bundle-SymbolicName");
-                if (bsn != null && bsn.split(";")[0].trim().equals(BUNDLE_SYMBOLIC_NAME)) {
+                if (bsn != null && bsn.split(";")[0].trim().equals(symbolicName)) {
                     String exports = main.getValue("Export-Package");
                     if (exports == null || exports.isBlank()) {
                         break;
                     }
-                    return exports;
+                    return java.util.Optional.of(exports);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new CambistException("exportApi(true) needs the " + BUNDLE_SYMBOLIC_NAME
-                + " jar on the class path; add the io.cambist:io.cambist.api dependency");
+        return java.util.Optional.empty();
     }
 
     private static Manifest read(URL url) throws IOException {
