@@ -1,5 +1,6 @@
 package io.cambist.exchange.binance.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cambist.api.exchange.Capability;
-import io.cambist.api.exchange.ConnectionState;
 import io.cambist.api.exchange.ConnectionStatus;
 import io.cambist.api.exchange.ExchangeConnector;
 import io.cambist.api.exchange.ExchangeUnavailableException;
@@ -34,13 +34,15 @@ import io.cambist.api.model.InstrumentSpec;
 import io.cambist.api.model.Subscription;
 import io.cambist.api.order.Fill;
 import io.cambist.api.order.OrderRequest;
+import io.cambist.api.order.OrderStatus;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ConnectorLifecycle;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.exchange.binance.internal.BinanceInstruments.Rules;
 import io.cambist.exchange.binance.internal.dto.BinanceBalance;
 import io.cambist.exchange.binance.internal.dto.BinanceMyTrade;
 import io.cambist.exchange.binance.internal.dto.BinanceOrder;
 import io.cambist.exchange.binance.internal.http.BinanceRestClient;
-import io.cambist.exchange.binance.internal.http.SignerHolder;
 
 /**
  * One Binance spot account as an {@link ExchangeConnector} service: one component per factory configuration of
@@ -63,12 +65,11 @@ public final class BinanceConnector implements ExchangeConnector {
 
     private final Logger logger = LoggerFactory.getLogger(BinanceConnector.class);
     private final BinanceSettings settings;
-    private final SignerHolder signers = new SignerHolder();
+    private final ServiceHolder<Signer> signers = new ServiceHolder<>();
     private final BinanceInstruments instruments = new BinanceInstruments();
     private final AtomicLong malformed = new AtomicLong();
     private final Set<Capability> capabilities;
-    private final Set<Subscription> subscriptions = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private volatile BinanceSession session;
+    private final ConnectorLifecycle<BinanceSession> lifecycle;
 
     /** Activation by DS: validates the configuration (a bad value fails activation with the reason). */
     @Activate
@@ -84,6 +85,7 @@ public final class BinanceConnector implements ExchangeConnector {
             caps.addAll(TRADING);
         }
         this.capabilities = Set.copyOf(caps);
+        this.lifecycle = new ConnectorLifecycle<>(BinanceConstants.VENUE, settings.account());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -118,35 +120,17 @@ public final class BinanceConnector implements ExchangeConnector {
 
     @Override
     public ConnectionStatus status() {
-        BinanceSession s = session;
-        return s == null ? ConnectionStatus.of(ConnectionState.OFFLINE, "not connected", System.currentTimeMillis())
-                : s.health.status();
+        return lifecycle.status();
     }
 
     @Override
-    public synchronized void connect(VenueListener listener) {
-        if (session != null) {
-            session.stop();
-        }
-        session = new BinanceSession(settings, signers, listener, instruments, malformed);
-        session.start();
-        for (Subscription s : subscriptions) {
-            try {
-                session.subscribe(s);
-            } catch (RuntimeException e) {
-                logger.warn("binance account {}: cannot subscribe again to {}: {}", settings.account(), s, e.getMessage());
-            }
-        }
+    public void connect(VenueListener listener) {
+        lifecycle.connect(() -> new BinanceSession(settings, signers, listener, instruments, malformed));
     }
 
     @Override
-    public synchronized void disconnect() {
-        BinanceSession s = session;
-        session = null;
-        if (s != null) {
-            s.stop();
-            logger.info("binance account {} disconnected", settings.account());
-        }
+    public void disconnect() {
+        lifecycle.disconnect();
     }
 
     @Override
@@ -185,11 +169,13 @@ public final class BinanceConnector implements ExchangeConnector {
             answer = s.rest.newOrder(BinanceAdapters.orderParams(request, symbol));
         } catch (ExchangeUnavailableException e) {
             // the outcome is unknown: track the id so recovery reports whatever the venue did with it
-            s.tracker.placed(request.clientOrderId(), symbol, rules.instrument(), null);
+            s.tracker.placed(new VenueOrder(request.clientOrderId(), null, rules.instrument(), request.side(),
+                    request.type(), OrderStatus.PENDING_NEW, request.quantity(), BigDecimal.ZERO, null,
+                    request.limitPrice(), null, System.currentTimeMillis()), symbol);
             throw e;
         }
         VenueOrder order = BinanceAdapters.order(answer, rules.instrument());
-        s.tracker.placed(request.clientOrderId(), symbol, rules.instrument(), order);
+        s.tracker.placed(order, symbol);
         return order;
     }
 
@@ -247,17 +233,12 @@ public final class BinanceConnector implements ExchangeConnector {
 
     @Override
     public void subscribe(Subscription subscription) {
-        session().subscribe(subscription);
-        subscriptions.add(subscription);
+        lifecycle.subscribe(subscription);
     }
 
     @Override
     public void unsubscribe(Subscription subscription) {
-        subscriptions.remove(subscription);
-        BinanceSession s = session;
-        if (s != null) {
-            s.unsubscribe(subscription);
-        }
+        lifecycle.unsubscribe(subscription);
     }
 
     @Override
@@ -271,15 +252,10 @@ public final class BinanceConnector implements ExchangeConnector {
     }
 
     BinanceSession currentSession() {
-        return session;
+        return lifecycle.current();
     }
 
     private BinanceSession session() {
-        BinanceSession s = session;
-        if (s == null) {
-            throw new ExchangeUnavailableException("binance account " + settings.account()
-                    + " is not connected: the core connects it once it is bound", (String) null);
-        }
-        return s;
+        return lifecycle.require();
     }
 }

@@ -1,11 +1,13 @@
 package io.cambist.exchange.binance.internal;
 
+import static io.cambist.connector.SettingsChecks.positive;
 import static io.cambist.exchange.binance.internal.BinanceConstants.*;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
+
+import io.cambist.connector.SettingsChecks;
 
 /**
  * A validated account configuration. Built from {@link BinanceConfiguration} in the container and with
@@ -20,34 +22,16 @@ public record BinanceSettings(String account, URI restUrl, URI streamUrl, String
     private static final Set<Integer> SNAPSHOT_LIMITS = Set.of(5, 10, 20, 50, 100, 500, 1000, 5000);
 
     public BinanceSettings {
-        if (account == null || !account.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("Binance account id '" + account
-                    + "' must be 1 to 64 letters, digits, '_', '-' or '.' (set account)");
-        }
-        restUrl = checkUrl("restUrl", restUrl, Set.of("http", "https"));
-        streamUrl = checkUrl("streamUrl", streamUrl, Set.of("ws", "wss"));
-        keyAlias = keyAlias == null ? "" : keyAlias.trim();
-        if (!keyAlias.isEmpty() && !keyAlias.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("keyAlias '" + keyAlias + "' of account " + account
-                    + " is not a vault alias (1 to 64 letters, digits, '_', '-' or '.')");
-        }
+        account = SettingsChecks.account("Binance", account);
+        restUrl = SettingsChecks.url("restUrl", restUrl, Set.of("http", "https"));
+        streamUrl = SettingsChecks.url("streamUrl", streamUrl, Set.of("ws", "wss"));
+        keyAlias = SettingsChecks.keyAlias(keyAlias, account);
         if (recvWindow < 1 || recvWindow > MAX_RECV_WINDOW) {
             throw new IllegalArgumentException("recvWindow " + recvWindow + " of account " + account
                     + " must be between 1 and 60000 ms (Binance's maximum); 5000 is recommended");
         }
         positive("requestTimeoutMillis", requestTimeout);
-        positive("reconnect.initialMillis", reconnectInitial);
-        positive("reconnect.maxMillis", reconnectMax);
-        if (reconnectMax.compareTo(reconnectInitial) < 0) {
-            throw new IllegalArgumentException("reconnect.maxMillis " + reconnectMax.toMillis()
-                    + " must not be below reconnect.initialMillis " + reconnectInitial.toMillis());
-        }
-        if (!(reconnectFactor >= 1.0 && reconnectFactor <= 10.0)) {
-            throw new IllegalArgumentException("reconnect.factor " + reconnectFactor + " must be between 1 and 10");
-        }
-        if (!(reconnectJitter >= 0.0 && reconnectJitter <= 1.0)) {
-            throw new IllegalArgumentException("reconnect.jitter " + reconnectJitter + " must be between 0 and 1");
-        }
+        SettingsChecks.reconnect(reconnectInitial, reconnectMax, reconnectFactor, reconnectJitter);
         positive("connection.maxAgeMillis", maxConnectionAge);
         if (maxConnectionAge.compareTo(Duration.ofHours(24)) >= 0) {
             throw new IllegalArgumentException("connection.maxAgeMillis must be below 24 h: Binance drops connections"
@@ -77,7 +61,8 @@ public record BinanceSettings(String account, URI restUrl, URI streamUrl, String
 
     /** Settings from the component configuration. */
     static BinanceSettings from(BinanceConfiguration c) {
-        return new BinanceSettings(c.account(), uri("restUrl", c.restUrl()), uri("streamUrl", c.streamUrl()),
+        return new BinanceSettings(c.account(), SettingsChecks.uri("restUrl", c.restUrl()),
+                SettingsChecks.uri("streamUrl", c.streamUrl()),
                 c.keyAlias(), c.recvWindow(), Duration.ofMillis(c.requestTimeoutMillis()),
                 Duration.ofMillis(c.reconnect_initialMillis()), Duration.ofMillis(c.reconnect_maxMillis()),
                 c.reconnect_factor(), c.reconnect_jitter(), Duration.ofMillis(c.connection_maxAgeMillis()),
@@ -94,33 +79,6 @@ public record BinanceSettings(String account, URI restUrl, URI streamUrl, String
     /** True when a key alias is configured, so balances, orders and the user data stream are available. */
     public boolean hasKey() {
         return !keyAlias.isEmpty();
-    }
-
-    private static URI uri(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(name + " is empty: give the venue's base URL");
-        }
-        try {
-            return URI.create(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + text + "' is not a URL", e);
-        }
-    }
-
-    private static URI checkUrl(String name, URI url, Set<String> schemes) {
-        if (url == null || url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT))
-                || url.getHost() == null) {
-            throw new IllegalArgumentException(name + " '" + url + "' must be an absolute " + String.join(" or ", schemes)
-                    + " URL with a host");
-        }
-        String s = url.toString();
-        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : url;
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds");
-        }
     }
 
     /** Mutable builder; {@link #build()} validates. */

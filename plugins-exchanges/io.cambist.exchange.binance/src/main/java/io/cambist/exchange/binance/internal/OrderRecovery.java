@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import io.cambist.api.exchange.ExecutionReport;
 import io.cambist.api.exchange.VenueOrder;
 import io.cambist.api.order.Fill;
-import io.cambist.api.order.OrderStatus;
-import io.cambist.exchange.binance.internal.OrderTracker.Pending;
+import io.cambist.connector.Futures;
+import io.cambist.connector.OrderTracker;
+import io.cambist.connector.OrderTracker.Pending;
 import io.cambist.exchange.binance.internal.dto.BinanceMyTrade;
 import io.cambist.exchange.binance.internal.dto.BinanceOrder;
 import io.cambist.exchange.binance.internal.http.BinanceRestClient;
@@ -44,7 +45,7 @@ public final class OrderRecovery {
         for (Pending p : pending) {
             all.add(recover(p).exceptionally(e -> {
                 logger.info("binance account {}: could not recover order {} yet: {}", account, p.clientOrderId(),
-                        BinanceRestClient.unwrap(e).getMessage());
+                        Futures.unwrap(e).getMessage());
                 return null;
             }));
         }
@@ -52,7 +53,7 @@ public final class OrderRecovery {
     }
 
     private CompletableFuture<Void> recover(Pending p) {
-        return rest.queryOrderAsync(p.symbol(), p.clientOrderId().value()).thenCompose(found -> {
+        return rest.queryOrderAsync(p.market(), p.clientOrderId().value()).thenCompose(found -> {
             if (found.isEmpty()) {
                 tracker.forget(p.clientOrderId());
                 return CompletableFuture.completedFuture(null);
@@ -60,27 +61,19 @@ public final class OrderRecovery {
             BinanceOrder o = found.get();
             VenueOrder venue = BinanceAdapters.order(o, p.instrument());
             if (venue.filledQuantity().compareTo(p.reportedFilled()) <= 0) {
-                tracker.offer(new ExecutionReport(account, venue, null), p.symbol());
+                tracker.offer(new ExecutionReport(account, venue, null), p.market());
                 return CompletableFuture.completedFuture(null);
             }
-            return rest.myTradesAsync(p.symbol(), o.orderId()).thenAccept(trades -> {
-                offerFills(venue, trades, p);
-                tracker.offer(new ExecutionReport(account, venue, null), p.symbol());
+            return rest.myTradesAsync(p.market(), o.orderId()).thenAccept(trades -> {
+                // every trade of the order, in trade id order; the tracker drops those already reported
+                List<BinanceMyTrade> sorted = new ArrayList<>(trades);
+                sorted.sort(Comparator.comparingLong(BinanceMyTrade::id));
+                List<Fill> fills = new ArrayList<>();
+                for (BinanceMyTrade t : sorted) {
+                    fills.add(BinanceAdapters.fill(t, p.clientOrderId(), p.instrument()));
+                }
+                tracker.recovered(venue, fills, BigDecimal.ZERO, p.market());
             });
         });
-    }
-
-    private void offerFills(VenueOrder venue, List<BinanceMyTrade> trades, Pending p) {
-        List<BinanceMyTrade> sorted = new ArrayList<>(trades);
-        sorted.sort(Comparator.comparingLong(BinanceMyTrade::id));
-        BigDecimal cumulative = BigDecimal.ZERO;
-        for (int i = 0; i < sorted.size(); i++) {
-            BinanceMyTrade t = sorted.get(i);
-            cumulative = cumulative.add(t.qty());
-            boolean last = i == sorted.size() - 1 && cumulative.compareTo(venue.filledQuantity()) >= 0;
-            OrderStatus status = last ? venue.status() : OrderStatus.PARTIALLY_FILLED;
-            Fill fill = BinanceAdapters.fill(t, p.clientOrderId(), p.instrument());
-            tracker.offer(new ExecutionReport(account, OrderTracker.withFill(venue, status, cumulative), fill), p.symbol());
-        }
     }
 }

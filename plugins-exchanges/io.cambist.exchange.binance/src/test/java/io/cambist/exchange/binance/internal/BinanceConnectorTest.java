@@ -33,6 +33,7 @@ import io.cambist.exchange.binance.internal.fake.FakeBinanceVenue;
 import io.cambist.testkit.Await;
 import io.cambist.testkit.RecordingVenueListener;
 import io.cambist.testkit.conformance.ConformanceChecks;
+import io.cambist.testkit.conformance.ConnectorTestSupport;
 import io.cambist.testkit.conformance.VenueFault;
 import io.cambist.testkit.venue.FakeSocket;
 import io.cambist.testkit.venue.RecordedRequest;
@@ -48,21 +49,11 @@ class BinanceConnectorTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (connector != null) {
-                connector.disconnect();
-                ConformanceChecks.assertOrderEventsConsistent(listener.executions());
-            }
-        } finally {
-            listener.close();
-            venue.close();
-        }
+        ConnectorTestSupport.finish(connector, listener, venue);
     }
 
     private BinanceConnector connect() {
-        connector = venue.createBinanceConnector();
-        connector.connect(listener);
-        listener.awaitState(ConnectionState.ONLINE, TIMEOUT);
+        connector = ConnectorTestSupport.connect(venue.createBinanceConnector(), listener, TIMEOUT);
         return connector;
     }
 
@@ -75,14 +66,7 @@ class BinanceConnectorTest {
     }
 
     private <T> T pump(String what, java.util.function.Supplier<java.util.Optional<T>> check) {
-        return Await.value(what, TIMEOUT, () -> {
-            java.util.Optional<T> v = check.get();
-            if (v.isEmpty()) {
-                venue.marketActivity();
-                Await.sleep(30);
-            }
-            return v;
-        });
+        return ConnectorTestSupport.pump(venue, what, TIMEOUT, check);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cambist.api.exchange.Capability;
-import io.cambist.api.exchange.ConnectionState;
 import io.cambist.api.exchange.ConnectionStatus;
 import io.cambist.api.exchange.ExchangeConnector;
 import io.cambist.api.exchange.ExchangeUnavailableException;
@@ -43,13 +41,15 @@ import io.cambist.api.order.OrderRequest;
 import io.cambist.api.order.OrderStatus;
 import io.cambist.api.security.NonceGenerator;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ConnectorLifecycle;
+import io.cambist.connector.OrderTracker;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.exchange.kraken.internal.KrakenInstruments.Rules;
 import io.cambist.exchange.kraken.internal.dto.KrakenAddOrderResult;
 import io.cambist.exchange.kraken.internal.dto.KrakenBalance;
 import io.cambist.exchange.kraken.internal.dto.KrakenOrderInfo;
 import io.cambist.exchange.kraken.internal.dto.KrakenTradeInfo;
 import io.cambist.exchange.kraken.internal.http.KrakenRestClient;
-import io.cambist.exchange.kraken.internal.http.ServiceHolder;
 
 /**
  * One Kraken spot account as an {@link ExchangeConnector} service: one component per factory configuration of
@@ -77,8 +77,7 @@ public final class KrakenConnector implements ExchangeConnector {
     private final KrakenInstruments instruments = new KrakenInstruments();
     private final AtomicLong malformed = new AtomicLong();
     private final Set<Capability> capabilities;
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
-    private volatile KrakenSession session;
+    private final ConnectorLifecycle<KrakenSession> lifecycle;
 
     /** Activation by DS: validates the configuration (a bad value fails activation with the reason). */
     @Activate
@@ -94,6 +93,7 @@ public final class KrakenConnector implements ExchangeConnector {
             caps.addAll(TRADING);
         }
         this.capabilities = Set.copyOf(caps);
+        this.lifecycle = new ConnectorLifecycle<>(KrakenConstants.VENUE, settings.account());
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -138,35 +138,17 @@ public final class KrakenConnector implements ExchangeConnector {
 
     @Override
     public ConnectionStatus status() {
-        KrakenSession s = session;
-        return s == null ? ConnectionStatus.of(ConnectionState.OFFLINE, "not connected", System.currentTimeMillis())
-                : s.health.status();
+        return lifecycle.status();
     }
 
     @Override
-    public synchronized void connect(VenueListener listener) {
-        if (session != null) {
-            session.stop();
-        }
-        session = new KrakenSession(settings, signers, nonces, listener, instruments, malformed);
-        session.start();
-        for (Subscription s : subscriptions) {
-            try {
-                session.subscribe(s);
-            } catch (RuntimeException e) {
-                logger.warn("kraken account {}: cannot subscribe again to {}: {}", settings.account(), s, e.getMessage());
-            }
-        }
+    public void connect(VenueListener listener) {
+        lifecycle.connect(() -> new KrakenSession(settings, signers, nonces, listener, instruments, malformed));
     }
 
     @Override
-    public synchronized void disconnect() {
-        KrakenSession s = session;
-        session = null;
-        if (s != null) {
-            s.stop();
-            logger.info("kraken account {} disconnected", settings.account());
-        }
+    public void disconnect() {
+        lifecycle.disconnect();
     }
 
     @Override
@@ -253,7 +235,7 @@ public final class KrakenConnector implements ExchangeConnector {
 
     /** The order by its txid when known, else by client order id among open and closed orders. */
     private Optional<Map.Entry<String, KrakenOrderInfo>> found(KrakenSession s, ClientOrderId id) {
-        Optional<String> txid = s.tracker.txid(id);
+        Optional<String> txid = s.tracker.venueOrderId(id);
         if (txid.isPresent()) {
             try {
                 KrakenOrderInfo info = KrakenRestClient.await(s.rest.queryOrders(List.of(txid.get()))).get(txid.get());
@@ -308,17 +290,12 @@ public final class KrakenConnector implements ExchangeConnector {
 
     @Override
     public void subscribe(Subscription subscription) {
-        session().subscribe(subscription);
-        subscriptions.add(subscription);
+        lifecycle.subscribe(subscription);
     }
 
     @Override
     public void unsubscribe(Subscription subscription) {
-        subscriptions.remove(subscription);
-        KrakenSession s = session;
-        if (s != null) {
-            s.unsubscribe(subscription);
-        }
+        lifecycle.unsubscribe(subscription);
     }
 
     @Override
@@ -332,15 +309,10 @@ public final class KrakenConnector implements ExchangeConnector {
     }
 
     KrakenSession currentSession() {
-        return session;
+        return lifecycle.current();
     }
 
     private KrakenSession session() {
-        KrakenSession s = session;
-        if (s == null) {
-            throw new ExchangeUnavailableException("kraken account " + settings.account()
-                    + " is not connected: the core connects it once it is bound", (String) null);
-        }
-        return s;
+        return lifecycle.require();
     }
 }

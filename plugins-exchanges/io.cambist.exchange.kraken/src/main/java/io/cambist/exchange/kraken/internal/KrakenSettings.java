@@ -1,11 +1,13 @@
 package io.cambist.exchange.kraken.internal;
 
+import static io.cambist.connector.SettingsChecks.positive;
 import static io.cambist.exchange.kraken.internal.KrakenConstants.*;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
+
+import io.cambist.connector.SettingsChecks;
 
 /**
  * A validated account configuration, built from {@link KrakenConfiguration} in the container and with
@@ -20,31 +22,13 @@ public record KrakenSettings(String account, URI restUrl, URI streamUrl, URI pri
     public static final Set<Integer> BOOK_DEPTHS = Set.of(10, 25, 100, 500, 1000);
 
     public KrakenSettings {
-        if (account == null || !account.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("Kraken account id '" + account
-                    + "' must be 1 to 64 letters, digits, '_', '-' or '.' (set account)");
-        }
-        restUrl = checkUrl("restUrl", restUrl, Set.of("http", "https"));
-        streamUrl = checkUrl("streamUrl", streamUrl, Set.of("ws", "wss"));
-        privateStreamUrl = checkUrl("privateStreamUrl", privateStreamUrl, Set.of("ws", "wss"));
-        keyAlias = keyAlias == null ? "" : keyAlias.trim();
-        if (!keyAlias.isEmpty() && !keyAlias.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("keyAlias '" + keyAlias + "' of account " + account
-                    + " is not a vault alias (1 to 64 letters, digits, '_', '-' or '.')");
-        }
+        account = SettingsChecks.account("Kraken", account);
+        restUrl = SettingsChecks.url("restUrl", restUrl, Set.of("http", "https"));
+        streamUrl = SettingsChecks.url("streamUrl", streamUrl, Set.of("ws", "wss"));
+        privateStreamUrl = SettingsChecks.url("privateStreamUrl", privateStreamUrl, Set.of("ws", "wss"));
+        keyAlias = SettingsChecks.keyAlias(keyAlias, account);
         positive("requestTimeoutMillis", requestTimeout);
-        positive("reconnect.initialMillis", reconnectInitial);
-        positive("reconnect.maxMillis", reconnectMax);
-        if (reconnectMax.compareTo(reconnectInitial) < 0) {
-            throw new IllegalArgumentException("reconnect.maxMillis " + reconnectMax.toMillis()
-                    + " must not be below reconnect.initialMillis " + reconnectInitial.toMillis());
-        }
-        if (!(reconnectFactor >= 1.0 && reconnectFactor <= 10.0)) {
-            throw new IllegalArgumentException("reconnect.factor " + reconnectFactor + " must be between 1 and 10");
-        }
-        if (!(reconnectJitter >= 0.0 && reconnectJitter <= 1.0)) {
-            throw new IllegalArgumentException("reconnect.jitter " + reconnectJitter + " must be between 0 and 1");
-        }
+        SettingsChecks.reconnect(reconnectInitial, reconnectMax, reconnectFactor, reconnectJitter);
         positive("stream.staleAfterMillis", staleAfter);
         if (staleAfter.toMillis() < 300) {
             throw new IllegalArgumentException("stream.staleAfterMillis " + staleAfter.toMillis()
@@ -70,8 +54,9 @@ public record KrakenSettings(String account, URI restUrl, URI streamUrl, URI pri
 
     /** Settings from the component configuration. */
     static KrakenSettings from(KrakenConfiguration c) {
-        return new KrakenSettings(c.account(), uri("restUrl", c.restUrl()), uri("streamUrl", c.streamUrl()),
-                uri("privateStreamUrl", c.privateStreamUrl()), c.keyAlias(),
+        return new KrakenSettings(c.account(), SettingsChecks.uri("restUrl", c.restUrl()),
+                SettingsChecks.uri("streamUrl", c.streamUrl()),
+                SettingsChecks.uri("privateStreamUrl", c.privateStreamUrl()), c.keyAlias(),
                 Duration.ofMillis(c.requestTimeoutMillis()), Duration.ofMillis(c.reconnect_initialMillis()),
                 Duration.ofMillis(c.reconnect_maxMillis()), c.reconnect_factor(), c.reconnect_jitter(),
                 Duration.ofMillis(c.stream_staleAfterMillis()), c.rate_counterMax(), c.rate_decayPerSecond(),
@@ -86,33 +71,6 @@ public record KrakenSettings(String account, URI restUrl, URI streamUrl, URI pri
     /** True when a key alias is configured, so balances, orders and the executions channel are available. */
     public boolean hasKey() {
         return !keyAlias.isEmpty();
-    }
-
-    private static URI uri(String name, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(name + " is empty: give the venue's base URL");
-        }
-        try {
-            return URI.create(text.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " '" + text + "' is not a URL", e);
-        }
-    }
-
-    private static URI checkUrl(String name, URI url, Set<String> schemes) {
-        if (url == null || url.getScheme() == null || !schemes.contains(url.getScheme().toLowerCase(Locale.ROOT))
-                || url.getHost() == null) {
-            throw new IllegalArgumentException(name + " '" + url + "' must be an absolute "
-                    + String.join(" or ", schemes.stream().sorted().toList()) + " URL with a host");
-        }
-        String s = url.toString();
-        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : url;
-    }
-
-    private static void positive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive number of milliseconds");
-        }
     }
 
     /** Mutable builder; {@link #build()} validates. */

@@ -1,6 +1,5 @@
 package io.cambist.exchange.kraken.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,9 @@ import io.cambist.api.exchange.ExecutionReport;
 import io.cambist.api.exchange.VenueOrder;
 import io.cambist.api.model.ClientOrderId;
 import io.cambist.api.order.Fill;
-import io.cambist.api.order.OrderStatus;
-import io.cambist.exchange.kraken.internal.OrderTracker.Pending;
+import io.cambist.connector.Futures;
+import io.cambist.connector.OrderTracker;
+import io.cambist.connector.OrderTracker.Pending;
 import io.cambist.exchange.kraken.internal.dto.KrakenOrderInfo;
 import io.cambist.exchange.kraken.internal.dto.KrakenTradeInfo;
 import io.cambist.exchange.kraken.internal.http.KrakenRestClient;
@@ -46,23 +46,23 @@ public final class OrderRecovery {
     /** Recovers every pending order; completes when all are done (failures are logged and left for the next time). */
     public CompletableFuture<Integer> recover() {
         List<Pending> pending = tracker.pending();
-        List<Pending> byTxid = pending.stream().filter(p -> p.txid() != null).toList();
+        List<Pending> byTxid = pending.stream().filter(p -> p.venueOrderId() != null).toList();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < byTxid.size(); i += ORDERS_PER_QUERY) {
             List<Pending> batch = byTxid.subList(i, Math.min(byTxid.size(), i + ORDERS_PER_QUERY));
-            all.add(guard(rest.queryOrders(batch.stream().map(Pending::txid).toList()).thenCompose(orders -> {
+            all.add(guard(rest.queryOrders(batch.stream().map(Pending::venueOrderId).toList()).thenCompose(orders -> {
                 List<CompletableFuture<Void>> each = new ArrayList<>();
                 for (Pending p : batch) {
-                    KrakenOrderInfo info = orders.get(p.txid());
+                    KrakenOrderInfo info = orders.get(p.venueOrderId());
                     if (info != null) {
-                        each.add(recover(p, p.txid(), info));
+                        each.add(recover(p, p.venueOrderId(), info));
                     }
                 }
                 return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
             }), "orders " + batch.stream().map(Pending::clientOrderId).toList()));
         }
         for (Pending p : pending) {
-            if (p.txid() == null) {
+            if (p.venueOrderId() == null) {
                 all.add(guard(findByClientId(p.clientOrderId()).thenCompose(found -> {
                     if (found.isEmpty()) {
                         tracker.forget(p.clientOrderId());
@@ -78,7 +78,7 @@ public final class OrderRecovery {
     private CompletableFuture<Void> guard(CompletableFuture<Void> f, String what) {
         return f.exceptionally(e -> {
             logger.info("kraken account {}: could not recover {} yet: {}", account, what,
-                    KrakenRestClient.unwrap(e).getMessage());
+                    Futures.unwrap(e).getMessage());
             return null;
         });
     }
@@ -116,20 +116,9 @@ public final class OrderRecovery {
                 q.join().forEach((tradeTxid, t) -> fills.add(KrakenAdapters.fill(tradeTxid, t, p.clientOrderId(),
                         p.instrument())));
             }
-            offerFills(venue, fills, p);
-            tracker.offer(new ExecutionReport(account, venue, null));
+            // only the fills not reported yet, in time order, counted on from what was reported
+            fills.sort(Comparator.comparingLong(Fill::time).thenComparing(Fill::tradeId));
+            tracker.recovered(venue, fills, p.reportedFilled(), null);
         });
-    }
-
-    private void offerFills(VenueOrder venue, List<Fill> fills, Pending p) {
-        fills.sort(Comparator.comparingLong(Fill::time).thenComparing(Fill::tradeId));
-        BigDecimal cumulative = p.reportedFilled();
-        for (int i = 0; i < fills.size(); i++) {
-            Fill f = fills.get(i);
-            cumulative = cumulative.add(f.quantity());
-            boolean last = i == fills.size() - 1 && cumulative.compareTo(venue.filledQuantity()) >= 0;
-            OrderStatus status = last ? venue.status() : OrderStatus.PARTIALLY_FILLED;
-            tracker.offer(new ExecutionReport(account, OrderTracker.withFill(venue, status, cumulative), f));
-        }
     }
 }

@@ -31,6 +31,7 @@ import io.cambist.exchange.kraken.internal.fake.FakeKrakenVenue;
 import io.cambist.testkit.Await;
 import io.cambist.testkit.RecordingVenueListener;
 import io.cambist.testkit.conformance.ConformanceChecks;
+import io.cambist.testkit.conformance.ConnectorTestSupport;
 import io.cambist.testkit.venue.FakeSocket;
 
 /** Kraken behaviours beyond the shared conformance suite, against the fake venue. */
@@ -44,33 +45,16 @@ class KrakenConnectorTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (connector != null) {
-                connector.disconnect();
-                ConformanceChecks.assertOrderEventsConsistent(listener.executions());
-            }
-        } finally {
-            listener.close();
-            venue.close();
-        }
+        ConnectorTestSupport.finish(connector, listener, venue);
     }
 
     private KrakenConnector connect() {
-        connector = venue.createKrakenConnector();
-        connector.connect(listener);
-        listener.awaitState(ConnectionState.ONLINE, TIMEOUT);
+        connector = ConnectorTestSupport.connect(venue.createKrakenConnector(), listener, TIMEOUT);
         return connector;
     }
 
     private <T> T pump(String what, Supplier<Optional<T>> check) {
-        return Await.value(what, TIMEOUT, () -> {
-            Optional<T> v = check.get();
-            if (v.isEmpty()) {
-                venue.marketActivity();
-                Await.sleep(30);
-            }
-            return v;
-        });
+        return ConnectorTestSupport.pump(venue, what, TIMEOUT, check);
     }
 
     private FakeSocket socket(String path) {

@@ -2,12 +2,9 @@ package io.cambist.exchange.binance.internal.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +20,12 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cambist.api.exchange.ExchangeException;
-import io.cambist.api.exchange.ExchangeUnavailableException;
 import io.cambist.api.exchange.InvalidTimestampException;
 import io.cambist.api.exchange.OrderNotFoundException;
 import io.cambist.api.exchange.RateLimitException;
 import io.cambist.api.security.Signature;
+import io.cambist.connector.Futures;
+import io.cambist.connector.http.VenueHttp;
 import io.cambist.exchange.binance.internal.BinanceConstants;
 import io.cambist.exchange.binance.internal.dto.BinanceAccount;
 import io.cambist.exchange.binance.internal.dto.BinanceDepth;
@@ -68,8 +65,7 @@ public final class BinanceRestClient {
     }
 
     private final Logger logger = LoggerFactory.getLogger(BinanceRestClient.class);
-    private final HttpClient http;
-    private final java.util.concurrent.Executor executor;
+    private final VenueHttp transport;
     private final URI base;
     private final BinanceSigner signer;
     private final ServerClock clock;
@@ -86,8 +82,7 @@ public final class BinanceRestClient {
     public BinanceRestClient(HttpClient http, java.util.concurrent.Executor executor, URI base, BinanceSigner signer,
             ServerClock clock, RequestWeightLimiter limiter, ObjectMapper mapper, long recvWindow, Duration timeout,
             Events events) {
-        this.http = http;
-        this.executor = executor;
+        this.transport = new VenueHttp(BinanceConstants.VENUE, http, executor, timeout);
         this.base = base;
         this.signer = signer;
         this.clock = clock;
@@ -140,7 +135,7 @@ public final class BinanceRestClient {
         CompletableFuture<BinanceOrder> f = call("GET", "/api/v3/order",
                 params("symbol", symbol, "origClientOrderId", clientOrderId), Security.SIGNED, 4, type(BinanceOrder.class));
         return f.handle((o, e) -> {
-            Throwable cause = unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof OrderNotFoundException) {
                 return Optional.<BinanceOrder>empty();
             }
@@ -206,10 +201,10 @@ public final class BinanceRestClient {
             HttpRequest.Builder b = HttpRequest.newBuilder().timeout(timeout);
             if (security == Security.SIGNED) {
                 String timestamp = Long.toString(clock.now());
-                append(query, "recvWindow", Long.toString(recvWindow));
-                append(query, "timestamp", timestamp);
+                VenueHttp.appendParam(query, "recvWindow", Long.toString(recvWindow));
+                VenueHttp.appendParam(query, "timestamp", timestamp);
                 Signature s = signer.sign(method, path, query.toString(), new byte[0], timestamp);
-                append(query, "signature", s.value());
+                VenueHttp.appendParam(query, "signature", s.value());
                 b.header(BinanceConstants.API_KEY_HEADER, s.publicId());
             } else if (security == Security.API_KEY) {
                 Signature s = signer.sign(method, path, query.toString(), new byte[0], null);
@@ -224,23 +219,7 @@ public final class BinanceRestClient {
             return CompletableFuture.failedFuture(e);
         }
         logger.debug("binance {} (weight {})", what, weight);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handleAsync((response, error) -> {
-            if (error != null) {
-                throw unavailable(what, unwrap(error));
-            }
-            return read(response, what, type);
-        }, executor);
-    }
-
-    private ExchangeException unavailable(String what, Throwable cause) {
-        if (cause instanceof ExchangeException e) {
-            return e;
-        }
-        String how = cause instanceof HttpTimeoutException ? "did not answer within " + timeout.toMillis() + " ms"
-                : cause instanceof IOException ? "could not be reached (" + cause.getMessage() + ")"
-                : "failed (" + cause + ")";
-        return new ExchangeUnavailableException("binance " + how + " for " + what
-                + "; the outcome is unknown, reconcile by client order id before retrying", cause);
+        return transport.send(request, what, response -> read(response, what, type));
     }
 
     @SuppressWarnings("unchecked")
@@ -254,7 +233,7 @@ public final class BinanceRestClient {
         });
         int status = response.statusCode();
         if (status == 429 || status == 418) {
-            Duration retryAfter = retryAfter(response);
+            Duration retryAfter = VenueHttp.retryAfter(response, BinanceConstants.DEFAULT_RETRY_AFTER_MILLIS);
             limiter.trip(status, retryAfter);
             BinanceError err = error(response.body());
             String reason = "binance " + (status == 418 ? "banned this IP" : "rate limited") + " " + what + " (HTTP "
@@ -289,40 +268,9 @@ public final class BinanceRestClient {
         }
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                long s = Long.parseLong(v.trim());
-                return s > 0 ? Duration.ofSeconds(s) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(Duration.ofMillis(BinanceConstants.DEFAULT_RETRY_AFTER_MILLIS));
-    }
-
     /** Waits for a call and rethrows its failure as the {@link ExchangeException} it is. */
     public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExchangeUnavailableException("interrupted while waiting for binance", e);
-        } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new ExchangeUnavailableException("binance request failed: " + cause, cause);
-        }
-    }
-
-    /** The cause inside completion and execution wrappers. */
-    public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return Futures.await(future, BinanceConstants.VENUE);
     }
 
     private JavaType type(Class<?> c) {
@@ -343,15 +291,7 @@ public final class BinanceRestClient {
 
     private static String encode(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
-        params.forEach((k, v) -> append(sb, k, v));
+        params.forEach((k, v) -> VenueHttp.appendParam(sb, k, v));
         return sb.toString();
-    }
-
-    private static void append(StringBuilder sb, String key, String value) {
-        if (sb.length() > 0) {
-            sb.append('&');
-        }
-        sb.append(URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

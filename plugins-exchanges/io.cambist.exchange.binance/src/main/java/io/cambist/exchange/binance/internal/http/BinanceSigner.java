@@ -4,11 +4,11 @@ import java.time.Duration;
 
 import io.cambist.api.exchange.AuthenticationException;
 import io.cambist.api.exchange.ExchangeUnavailableException;
-import io.cambist.api.security.KeyUnavailableException;
-import io.cambist.api.security.Scope;
 import io.cambist.api.security.Signature;
 import io.cambist.api.security.SignatureInput;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ServiceHolder;
+import io.cambist.connector.http.AliasSigner;
 import io.cambist.exchange.binance.internal.BinanceConstants;
 
 /**
@@ -21,14 +21,13 @@ public final class BinanceSigner {
 
     private final String account;
     private final String keyAlias;
-    private final SignerHolder signers;
-    private final Duration wait;
+    private final AliasSigner signer;
 
-    public BinanceSigner(String account, String keyAlias, SignerHolder signers, Duration wait) {
+    public BinanceSigner(String account, String keyAlias, ServiceHolder<Signer> signers, Duration wait) {
         this.account = account;
         this.keyAlias = keyAlias;
-        this.signers = signers;
-        this.wait = wait;
+        this.signer = new AliasSigner(signers, "account " + account, keyAlias, BinanceConstants.SCHEME,
+                "Binance API key", wait);
     }
 
     /**
@@ -42,27 +41,7 @@ public final class BinanceSigner {
             throw new AuthenticationException("account " + account + " has no keyAlias: set it to the vault alias of "
                     + "its Binance API key to use balances, orders and the user data stream", null);
         }
-        Signer signer = signers.await(wait);
-        if (signer == null) {
-            throw new ExchangeUnavailableException("no Signer service appeared within " + wait.toMillis()
-                    + " ms for account " + account + ": is the vault bundle running?", (String) null);
-        }
-        Signature signature;
-        try {
-            signature = signer.sign(keyAlias, BinanceConstants.SCHEME,
-                    new SignatureInput(method, path, query, body, null, timestamp), Scope.TRADE);
-        } catch (KeyUnavailableException e) {
-            throw new AuthenticationException("key '" + keyAlias + "' of account " + account + " cannot sign: "
-                    + e.getMessage(), null);
-        } catch (IllegalArgumentException e) {
-            throw new ExchangeUnavailableException("the '" + BinanceConstants.SCHEME + "' signature scheme is not "
-                    + "available (is io.cambist.security.hmac running?): " + e.getMessage(), (String) null);
-        }
-        if (signature.publicId() == null || signature.publicId().isBlank()) {
-            throw new AuthenticationException("key '" + keyAlias + "' has no public id: store the Binance API key as "
-                    + "the key's public id in the vault", null);
-        }
-        return signature;
+        return signer.sign(new SignatureInput(method, path, query, body, null, timestamp));
     }
 
     /** True when a key alias is configured. */

@@ -24,11 +24,13 @@ import io.cambist.api.model.MarketDataKind;
 import io.cambist.api.model.MarketEvent;
 import io.cambist.api.model.Subscription;
 import io.cambist.api.model.Timeframe;
-import io.cambist.exchange.binance.internal.Backoff;
+import io.cambist.connector.Backoff;
+import io.cambist.connector.ConnectionHealth;
+import io.cambist.connector.ws.MessageGuard;
+import io.cambist.connector.ws.ReconnectingWebSocket;
 import io.cambist.exchange.binance.internal.BinanceAdapters;
 import io.cambist.exchange.binance.internal.BinanceInstruments;
 import io.cambist.exchange.binance.internal.BinanceSettings;
-import io.cambist.exchange.binance.internal.ConnectionHealth;
 import io.cambist.exchange.binance.internal.http.BinanceRestClient;
 import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.Ack;
 import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.BookTickerMessage;
@@ -45,7 +47,7 @@ import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.TradeMessage;
  * planned reconnect. Every stream is resubscribed on a new connection; books are synchronised again after an
  * unplanned one.
  */
-public final class BinanceStreamClient implements StreamConnection.Handler {
+public final class BinanceStreamClient implements ReconnectingWebSocket.Handler {
 
     private static final long CONTROL_SPACING_MILLIS = 250;
 
@@ -57,10 +59,10 @@ public final class BinanceStreamClient implements StreamConnection.Handler {
     private final ScheduledExecutorService scheduler;
     private final ConnectionHealth health;
     private final Consumer<MarketEvent> publish;
-    private final AtomicLong malformed;
+    private final MessageGuard guard;
     private final LongSupplier clock;
     private final OrderBookSync books;
-    private final StreamConnection connection;
+    private final ReconnectingWebSocket connection;
 
     private final Map<String, Subscription> desired = new ConcurrentHashMap<>();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
@@ -85,7 +87,7 @@ public final class BinanceStreamClient implements StreamConnection.Handler {
         this.scheduler = scheduler;
         this.health = health;
         this.publish = publish;
-        this.malformed = malformed;
+        this.guard = new MessageGuard("binance market stream", malformed);
         this.clock = clock;
         this.books = new OrderBookSync(settings.account(), settings.bookDepth(), settings.snapshotLimit(), rest, scheduler,
                 health, publish, malformed, clock, snapshotBackoff);
@@ -95,7 +97,7 @@ public final class BinanceStreamClient implements StreamConnection.Handler {
     /** Creates the connection for a handler (lets tests and the session share one factory). */
     @FunctionalInterface
     public interface StreamConnectionFactory {
-        StreamConnection create(String name, StreamConnection.Handler handler);
+        ReconnectingWebSocket create(String name, ReconnectingWebSocket.Handler handler);
     }
 
     /** The stream name of a subscription, e.g. {@code ethbtc@kline_1m}. */
@@ -173,7 +175,7 @@ public final class BinanceStreamClient implements StreamConnection.Handler {
     }
 
     /** The connection, for tests. */
-    StreamConnection connection() {
+    ReconnectingWebSocket connection() {
         return connection;
     }
 
@@ -225,26 +227,12 @@ public final class BinanceStreamClient implements StreamConnection.Handler {
     @Override
     public void down(String reason, long retryMillis, int attempt) {
         live.clear();
-        health.set("market", ConnectionState.CONNECTING, "binance market stream lost (" + reason + "); reconnecting in "
-                + retryMillis + " ms (attempt " + attempt + ")");
+        health.streamDown("market", "binance market stream", reason, retryMillis, attempt);
     }
 
     @Override
     public void message(String text) {
-        Message m;
-        try {
-            m = parser.parse(text);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("binance market stream: skipped malformed message: {}", e.getMessage());
-            return;
-        }
-        try {
-            dispatch(m);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("binance market stream: skipped unusable message: {}", e.toString());
-        }
+        guard.dispatch(text, parser::parse, this::dispatch);
     }
 
     private void dispatch(Message m) {

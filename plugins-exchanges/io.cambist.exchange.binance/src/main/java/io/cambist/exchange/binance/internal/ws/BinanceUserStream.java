@@ -13,12 +13,16 @@ import org.slf4j.LoggerFactory;
 import io.cambist.api.exchange.ConnectionState;
 import io.cambist.api.exchange.ExchangeException;
 import io.cambist.api.exchange.ExecutionReport;
+import io.cambist.connector.ConnectionHealth;
+import io.cambist.connector.Futures;
+import io.cambist.connector.OrderReconciler;
+import io.cambist.connector.OrderTracker;
+import io.cambist.connector.ws.MessageGuard;
+import io.cambist.connector.ws.ReconnectingWebSocket;
 import io.cambist.exchange.binance.internal.BinanceAdapters;
 import io.cambist.exchange.binance.internal.BinanceInstruments;
 import io.cambist.exchange.binance.internal.BinanceSettings;
-import io.cambist.exchange.binance.internal.ConnectionHealth;
 import io.cambist.exchange.binance.internal.OrderRecovery;
-import io.cambist.exchange.binance.internal.OrderTracker;
 import io.cambist.exchange.binance.internal.http.BinanceRestClient;
 import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.Execution;
 import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.ListenKeyExpired;
@@ -31,7 +35,7 @@ import io.cambist.exchange.binance.internal.ws.BinanceStreamParser.ServerShutdow
  * {@link OrderTracker}, and after every unplanned reconnect asks the venue about the orders that may have changed
  * meanwhile ({@link OrderRecovery}), so no fill is lost or reported twice.
  */
-public final class BinanceUserStream implements StreamConnection.Handler {
+public final class BinanceUserStream implements ReconnectingWebSocket.Handler {
 
     private final Logger logger = LoggerFactory.getLogger(BinanceUserStream.class);
     private final BinanceSettings settings;
@@ -39,15 +43,14 @@ public final class BinanceUserStream implements StreamConnection.Handler {
     private final BinanceStreamParser parser;
     private final BinanceInstruments instruments;
     private final OrderTracker tracker;
-    private final OrderRecovery recovery;
+    private final OrderReconciler reconciler;
     private final ConnectionHealth health;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong malformed;
-    private final StreamConnection connection;
+    private final MessageGuard guard;
+    private final ReconnectingWebSocket connection;
     private volatile String listenKey;
     private ScheduledFuture<?> keepAlive;
-    private boolean recovering;
-    private boolean recoverAgain;
 
     public BinanceUserStream(BinanceSettings settings, BinanceStreamClient.StreamConnectionFactory connections,
             BinanceRestClient rest, BinanceStreamParser parser, BinanceInstruments instruments, OrderTracker tracker,
@@ -57,10 +60,12 @@ public final class BinanceUserStream implements StreamConnection.Handler {
         this.parser = parser;
         this.instruments = instruments;
         this.tracker = tracker;
-        this.recovery = recovery;
+        this.reconciler = new OrderReconciler(recovery::recover, tracker, health,
+                "reconciling open orders after the user data stream reconnected");
         this.health = health;
         this.scheduler = scheduler;
         this.malformed = malformed;
+        this.guard = new MessageGuard("binance user data stream", malformed);
         this.connection = connections.create("binance user data stream " + settings.account(), this);
     }
 
@@ -89,7 +94,7 @@ public final class BinanceUserStream implements StreamConnection.Handler {
     }
 
     /** The connection, for tests. */
-    StreamConnection connection() {
+    ReconnectingWebSocket connection() {
         return connection;
     }
 
@@ -111,46 +116,17 @@ public final class BinanceUserStream implements StreamConnection.Handler {
 
     /** Asks the venue about the orders that may owe updates; runs once at a time, again if asked meanwhile. */
     void recover() {
-        synchronized (this) {
-            if (recovering) {
-                recoverAgain = true;
-                return;
-            }
-            recovering = true;
-            recoverAgain = false;
-        }
-        if (!tracker.pending().isEmpty()) {
-            health.set("recovery", ConnectionState.DEGRADED, "reconciling open orders after the user data stream reconnected");
-        }
-        recovery.recover().whenComplete((n, e) -> {
-            boolean again;
-            synchronized (this) {
-                recovering = false;
-                again = recoverAgain;
-            }
-            health.clear("recovery");
-            if (again) {
-                recover();
-            }
-        });
+        reconciler.recover();
     }
 
     @Override
     public void down(String reason, long retryMillis, int attempt) {
-        health.set("user", ConnectionState.CONNECTING, "binance user data stream lost (" + reason + "); reconnecting in "
-                + retryMillis + " ms (attempt " + attempt + ")");
+        health.streamDown("user", "binance user data stream", reason, retryMillis, attempt);
     }
 
     @Override
     public void message(String text) {
-        Message m;
-        try {
-            m = parser.parse(text);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("binance user data stream: skipped malformed message: {}", e.getMessage());
-            return;
-        }
+        Message m = guard.parse(text, parser::parse);
         if (m instanceof Execution x) {
             var rules = instruments.bySymbol(x.report().symbol());
             if (rules.isEmpty()) {
@@ -182,7 +158,7 @@ public final class BinanceUserStream implements StreamConnection.Handler {
             if (e == null) {
                 return;
             }
-            Throwable cause = BinanceRestClient.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof ExchangeException ex && "-1125".equals(ex.venueCode())) {
                 connection.reconnect("the listen key no longer exists", false);
             } else {

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import io.cambist.api.exchange.ConnectionState;
 import io.cambist.api.model.Instrument;
 import io.cambist.api.model.MarketEvent;
-import io.cambist.exchange.binance.internal.Backoff;
-import io.cambist.exchange.binance.internal.ConnectionHealth;
+import io.cambist.connector.Backoff;
+import io.cambist.connector.ConnectionHealth;
+import io.cambist.connector.Futures;
 import io.cambist.exchange.binance.internal.http.BinanceRestClient;
 import io.cambist.exchange.binance.internal.dto.BinanceDepthUpdate;
 
@@ -143,7 +144,7 @@ final class OrderBookSync {
             long delay = backoff.delayMillis(attempt);
             if (error != null) {
                 logger.debug("binance depth snapshot for {} failed ({}); retrying in {} ms", book.symbol(),
-                        BinanceRestClient.unwrap(error).getMessage(), delay);
+                        Futures.unwrap(error).getMessage(), delay);
             }
             scheduler.schedule(() -> fetchSnapshot(book, round, attempt + 1), delay, TimeUnit.MILLISECONDS);
         });

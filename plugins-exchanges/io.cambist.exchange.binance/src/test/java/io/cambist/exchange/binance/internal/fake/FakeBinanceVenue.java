@@ -2,15 +2,12 @@ package io.cambist.exchange.binance.internal.fake;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -28,19 +25,19 @@ import io.cambist.exchange.binance.internal.fake.FakeBinanceEngine.Out;
 import io.cambist.exchange.binance.internal.fake.FakeBinanceEngine.VenueError;
 import io.cambist.testkit.Hmac;
 import io.cambist.testkit.TestSigner;
-import io.cambist.testkit.conformance.VenueControl;
 import io.cambist.testkit.conformance.VenueFault;
+import io.cambist.testkit.venue.AbstractFakeVenue;
 import io.cambist.testkit.venue.FakeResponse;
-import io.cambist.testkit.venue.FakeVenueServer;
 import io.cambist.testkit.venue.RecordedRequest;
 
 /**
  * A Binance spot venue on loopback that speaks the documented protocol: REST with SIGNED endpoint checks (API key
  * header, HMAC-SHA256 over the query, timestamp within recvWindow of its own clock), request weight headers and 429
  * beyond the limit, the combined and user data WebSocket streams, and a small matching engine so orders rest and fill.
- * Implements the test kit's {@link VenueControl} so the conformance suite can drive it.
+ * Implements the test kit's {@link io.cambist.testkit.conformance.VenueControl} (on its {@link AbstractFakeVenue}
+ * plumbing) so the conformance suite can drive it.
  */
-public final class FakeBinanceVenue implements VenueControl {
+public final class FakeBinanceVenue extends AbstractFakeVenue {
 
     public static final String API_KEY = "fakeBinanceApiKey0123456789";
     public static final String SECRET = "fakeBinanceSecret9876543210";
@@ -50,19 +47,15 @@ public final class FakeBinanceVenue implements VenueControl {
     private enum Security { NONE, API_KEY, SIGNED }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final FakeVenueServer server;
     private final FakeBinanceEngine engine = new FakeBinanceEngine(json);
     private final FakeBinanceStreams streams;
     private final Object lock = new Object();
-    private final Deque<VenueFault> faults = new ArrayDeque<>();
-    private final AtomicLong privateRequests = new AtomicLong();
     private final Set<String> listenKeys = ConcurrentHashMap.newKeySet();
     private final TestSigner signer = new TestSigner().key(KEY_ALIAS, API_KEY, SECRET);
     private volatile long skewMillis;
     private volatile int weightLimit = 6000;
     private volatile Consumer<BinanceSettings.Builder> customizer = b -> {
     };
-    private final java.util.concurrent.ScheduledExecutorService pinger;
     private long weightMinute = -1;
     private int usedWeight;
     private boolean skipDepth;
@@ -73,59 +66,48 @@ public final class FakeBinanceVenue implements VenueControl {
 
     /** A venue that pings every open socket every {@code pingMillis} (Binance: 20 s), or never for 0. */
     public FakeBinanceVenue(long pingMillis) {
-        server = FakeVenueServer.start();
-        pinger = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fake-binance-pinger");
-            t.setDaemon(true);
-            return t;
-        });
+        super("fake-binance");
         if (pingMillis > 0) {
-            pinger.scheduleWithFixedDelay(() -> server.openSockets().forEach(
-                    s -> s.ping(Long.toString(System.currentTimeMillis()).getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-                    pingMillis, pingMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            every(pingMillis, () -> server().openSockets().forEach(
+                    s -> s.ping(Long.toString(System.currentTimeMillis()).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         }
         streams = new FakeBinanceStreams(json, listenKeys::contains);
-        server.webSocket("/", streams);
-        server.route("GET", "/api/v3/ping", r -> answer(r, 1, Security.NONE, false, p -> json.createObjectNode()));
-        server.route("GET", "/api/v3/time", r -> answer(r, 1, Security.NONE, false,
+        server().webSocket("/", streams);
+        server().route("GET", "/api/v3/ping", r -> answer(r, 1, Security.NONE, false, p -> json.createObjectNode()));
+        server().route("GET", "/api/v3/time", r -> answer(r, 1, Security.NONE, false,
                 p -> json.createObjectNode().put("serverTime", serverTime())));
-        server.route("GET", "/api/v3/exchangeInfo", r -> answer(r, 20, Security.NONE, false,
+        server().route("GET", "/api/v3/exchangeInfo", r -> answer(r, 20, Security.NONE, false,
                 p -> engine.exchangeInfo(serverTime())));
-        server.route("GET", "/api/v3/depth", r -> answer(r, 50, Security.NONE, false,
+        server().route("GET", "/api/v3/depth", r -> answer(r, 50, Security.NONE, false,
                 p -> engine.depth(p.get("symbol"), Integer.parseInt(p.getOrDefault("limit", "100")))));
-        server.route("GET", "/api/v3/account", r -> answer(r, 20, Security.SIGNED, true, p -> engine.account()));
-        server.route("POST", "/api/v3/order", r -> answer(r, 1, Security.SIGNED, true, p -> publishing(out -> engine.newOrder(p, out))));
-        server.route("GET", "/api/v3/order", r -> answer(r, 4, Security.SIGNED, true,
+        server().route("GET", "/api/v3/account", r -> answer(r, 20, Security.SIGNED, true, p -> engine.account()));
+        server().route("POST", "/api/v3/order", r -> answer(r, 1, Security.SIGNED, true, p -> publishing(out -> engine.newOrder(p, out))));
+        server().route("GET", "/api/v3/order", r -> answer(r, 4, Security.SIGNED, true,
                 p -> engine.query(p.get("symbol"), p.get("origClientOrderId"))));
-        server.route("DELETE", "/api/v3/order", r -> answer(r, 1, Security.SIGNED, true,
+        server().route("DELETE", "/api/v3/order", r -> answer(r, 1, Security.SIGNED, true,
                 p -> publishing(out -> engine.cancel(p.get("symbol"), p.get("origClientOrderId"), out))));
-        server.route("GET", "/api/v3/openOrders", r -> answer(r, 80, Security.SIGNED, true, p -> engine.openOrders()));
-        server.route("GET", "/api/v3/myTrades", r -> answer(r, 20, Security.SIGNED, true,
+        server().route("GET", "/api/v3/openOrders", r -> answer(r, 80, Security.SIGNED, true, p -> engine.openOrders()));
+        server().route("GET", "/api/v3/myTrades", r -> answer(r, 20, Security.SIGNED, true,
                 p -> engine.myTrades(p.get("symbol"), Long.parseLong(p.get("orderId")))));
-        server.route("POST", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
+        server().route("POST", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
             if (listenKeys.isEmpty()) {
                 listenKeys.add("lk" + UUID.randomUUID().toString().replace("-", ""));
             }
             return json.createObjectNode().put("listenKey", listenKeys.iterator().next());
         }));
-        server.route("PUT", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
+        server().route("PUT", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
             if (!listenKeys.contains(p.get("listenKey"))) {
                 throw new VenueError(400, -1125, "This listenKey does not exist.");
             }
             return json.createObjectNode();
         }));
-        server.route("DELETE", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
+        server().route("DELETE", "/api/v3/userDataStream", r -> answer(r, 2, Security.API_KEY, false, p -> {
             listenKeys.remove(p.get("listenKey"));
             return json.createObjectNode();
         }));
     }
 
     // ---- knobs for Binance-specific tests ----
-
-    /** The underlying server (recorded requests, sockets, raw faults). */
-    public FakeVenueServer server() {
-        return server;
-    }
 
     /** The signer that holds the fake account's key. */
     public TestSigner signer() {
@@ -184,7 +166,7 @@ public final class FakeBinanceVenue implements VenueControl {
 
     /** A connector for the fake account, with a short backoff, and the signer bound. */
     public BinanceConnector createBinanceConnector() {
-        BinanceSettings.Builder b = BinanceSettings.builder(ACCOUNT).urls(server.httpUri(), server.wsUri())
+        BinanceSettings.Builder b = BinanceSettings.builder(ACCOUNT).urls(server().httpUri(), server().wsUri())
                 .keyAlias(KEY_ALIAS).reconnect(Duration.ofMillis(50), Duration.ofMillis(400), 2.0, 0.2)
                 .requestTimeout(Duration.ofSeconds(5)).signerWait(Duration.ofSeconds(1)).book(100, 20)
                 .staleAfter(Duration.ofSeconds(3));
@@ -236,46 +218,10 @@ public final class FakeBinanceVenue implements VenueControl {
     }
 
     @Override
-    public void dropConnections() {
-        server.dropAllSockets();
-    }
-
-    @Override
-    public void setStreamsAvailable(boolean available) {
-        server.refuseWebSockets(!available);
-        if (!available) {
-            server.dropAllSockets();
-        }
-    }
-
-    @Override
     public void skipNextBookUpdate() {
         synchronized (lock) {
             skipDepth = true;
         }
-    }
-
-    @Override
-    public void sendMalformedMessage() {
-        server.openSockets().forEach(s -> s.sendMalformed());
-    }
-
-    @Override
-    public void failNextPrivateRequest(VenueFault fault) {
-        synchronized (faults) {
-            faults.add(fault);
-        }
-    }
-
-    @Override
-    public long privateRequests() {
-        return privateRequests.get();
-    }
-
-    @Override
-    public void close() {
-        pinger.shutdownNow();
-        server.close();
     }
 
     // ---- machinery ----
@@ -320,15 +266,9 @@ public final class FakeBinanceVenue implements VenueControl {
                     + weightLimit + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API."))
                     .withHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(used));
         }
-        if (privateEndpoint) {
-            privateRequests.incrementAndGet();
-            VenueFault fault;
-            synchronized (faults) {
-                fault = faults.poll();
-            }
-            if (fault != null) {
-                return faultAnswer(fault).withHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(used));
-            }
+        VenueFault fault = privateEndpoint ? privateRequest() : null;
+        if (fault != null) {
+            return faultAnswer(fault).withHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(used));
         }
         Map<String, String> params = r.params();
         try {

@@ -19,6 +19,9 @@ import io.cambist.api.exchange.InvalidTimestampException;
 import io.cambist.api.exchange.OrderNotFoundException;
 import io.cambist.api.exchange.OrderRejectedException;
 import io.cambist.api.exchange.RateLimitException;
+import io.cambist.api.security.Signer;
+import io.cambist.connector.Futures;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.exchange.binance.internal.BinanceJson;
 import io.cambist.exchange.binance.internal.dto.BinanceOrder;
 import io.cambist.exchange.binance.internal.fake.FakeBinanceVenue;
@@ -36,7 +39,7 @@ class BinanceRestClientTest {
     private final HttpClient http = HttpClient.newBuilder().executor(executor.scheduler()).build();
     private final ServerClock clock = new ServerClock(System::currentTimeMillis);
     private final List<String> events = new CopyOnWriteArrayList<>();
-    private final SignerHolder signers = new SignerHolder();
+    private final ServiceHolder<Signer> signers = new ServiceHolder<>();
     private RequestWeightLimiter limiter = new RequestWeightLimiter(6000, 0.9, clock::now);
     private BinanceRestClient rest = client(Duration.ofSeconds(5));
 
@@ -148,7 +151,7 @@ class BinanceRestClientTest {
     void http429OpensTheBreakerUntilRetryAfter() {
         venue.server().failNext("GET", "/api/v3/exchangeInfo", FakeResponse.rateLimited(429, 1,
                 "{\"code\":-1003,\"msg\":\"Too many requests.\"}"));
-        RateLimitException e = (RateLimitException) BinanceRestClient.unwrap(
+        RateLimitException e = (RateLimitException) Futures.unwrap(
                 org.assertj.core.api.Assertions.catchThrowable(() -> BinanceRestClient.await(rest.exchangeInfo())));
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(e.venueCode()).isEqualTo("-1003");
@@ -168,7 +171,7 @@ class BinanceRestClientTest {
     @Test
     void an418BanWithoutRetryAfterWaitsTheDefault() {
         venue.server().failNext("GET", "/api/v3/time", FakeResponse.json(418, "{\"code\":-1003,\"msg\":\"IP banned\"}"));
-        Throwable t = BinanceRestClient.unwrap(org.assertj.core.api.Assertions.catchThrowable(() -> rest.syncClock().join()));
+        Throwable t = Futures.unwrap(org.assertj.core.api.Assertions.catchThrowable(() -> rest.syncClock().join()));
         assertThat(t).isInstanceOf(RateLimitException.class).hasMessageContaining("banned");
         assertThat(((RateLimitException) t).retryAfter()).isEqualTo(Duration.ofSeconds(10));
         assertThat(limiter.blockedUntil()).isGreaterThan(clock.now() + 8_000);
@@ -203,7 +206,7 @@ class BinanceRestClientTest {
         assertThat(create.header("X-MBX-APIKEY")).contains(FakeBinanceVenue.API_KEY);
         assertThat(create.params()).doesNotContainKeys("signature", "timestamp");
         assertThat(requests("PUT", "/api/v3/userDataStream").get(0).param("listenKey")).contains(key);
-        Throwable gone = BinanceRestClient.unwrap(org.assertj.core.api.Assertions.catchThrowable(
+        Throwable gone = Futures.unwrap(org.assertj.core.api.Assertions.catchThrowable(
                 () -> rest.keepAliveListenKey("nosuchkey").join()));
         assertThat(((ExchangeException) gone).venueCode()).isEqualTo("-1125");
     }

@@ -13,6 +13,8 @@ import io.cambist.api.exchange.AuthenticationException;
 import io.cambist.api.exchange.ExchangeUnavailableException;
 import io.cambist.api.security.Scope;
 import io.cambist.api.security.Signature;
+import io.cambist.api.security.Signer;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.testkit.TestSigner;
 
 class BinanceSignerTest {
@@ -22,7 +24,7 @@ class BinanceSignerTest {
 
     private final TestSigner vault = new TestSigner().key("bn", "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
             "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j");
-    private final SignerHolder holder = new SignerHolder();
+    private final ServiceHolder<Signer> holder = new ServiceHolder<>();
 
     @Test
     void signsThroughTheVaultWithTheBinanceSchemeAndTradeScope() {

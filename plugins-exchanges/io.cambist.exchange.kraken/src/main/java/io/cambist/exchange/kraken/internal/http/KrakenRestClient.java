@@ -2,11 +2,9 @@ package io.cambist.exchange.kraken.internal.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -27,9 +23,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cambist.api.exchange.ExchangeException;
-import io.cambist.api.exchange.ExchangeUnavailableException;
 import io.cambist.api.exchange.RateLimitException;
 import io.cambist.api.security.Signature;
+import io.cambist.connector.Futures;
+import io.cambist.connector.http.VenueHttp;
 import io.cambist.exchange.kraken.internal.KrakenConstants;
 import io.cambist.exchange.kraken.internal.dto.KrakenAddOrderResult;
 import io.cambist.exchange.kraken.internal.dto.KrakenAssetPair;
@@ -63,7 +60,7 @@ public final class KrakenRestClient {
     }
 
     private final Logger logger = LoggerFactory.getLogger(KrakenRestClient.class);
-    private final HttpClient http;
+    private final VenueHttp transport;
     private final ScheduledExecutorService scheduler;
     private final URI base;
     private final KrakenSigner signer;
@@ -79,7 +76,7 @@ public final class KrakenRestClient {
     public KrakenRestClient(HttpClient http, ScheduledExecutorService scheduler, URI base, KrakenSigner signer,
             ApiCounter counter, ObjectMapper mapper, Duration timeout, Duration maxRateWait,
             LongSupplier clock, Events events) {
-        this.http = http;
+        this.transport = new VenueHttp(KrakenConstants.VENUE, http, scheduler, timeout);
         this.scheduler = scheduler;
         this.base = base;
         this.signer = signer;
@@ -158,12 +155,7 @@ public final class KrakenRestClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("User-Agent", KrakenConstants.USER_AGENT).GET().build();
         logger.debug("kraken {}", what);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handleAsync((response, error) -> {
-            if (error != null) {
-                throw unavailable(what, unwrap(error));
-            }
-            return read(response, what, type);
-        }, scheduler);
+        return transport.send(request, what, response -> read(response, what, type));
     }
 
     /**
@@ -201,8 +193,7 @@ public final class KrakenRestClient {
         try {
             String nonce = Long.toString(signer.nonce());
             StringBuilder form = new StringBuilder("nonce=").append(nonce);
-            params.forEach((k, v) -> form.append('&').append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            params.forEach((k, v) -> VenueHttp.appendParam(form, k, v));
             byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
             Signature s = signer.sign(path, nonce, body);
             request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
@@ -215,25 +206,8 @@ public final class KrakenRestClient {
             return CompletableFuture.failedFuture(e);
         }
         logger.debug("kraken {} (cost {})", what, cost);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handleAsync((response, error) -> {
-            // counted when the answer is in: Kraken counted the call on arrival, so ours never decays earlier than theirs
-            counter.spend(cost);
-            if (error != null) {
-                throw unavailable(what, unwrap(error));
-            }
-            return read(response, what, type);
-        }, scheduler);
-    }
-
-    private ExchangeException unavailable(String what, Throwable cause) {
-        if (cause instanceof ExchangeException e) {
-            return e;
-        }
-        String how = cause instanceof HttpTimeoutException ? "did not answer within " + timeout.toMillis() + " ms"
-                : cause instanceof IOException ? "could not be reached (" + cause.getMessage() + ")"
-                : "failed (" + cause + ")";
-        return new ExchangeUnavailableException("kraken " + how + " for " + what
-                + "; the outcome is unknown, reconcile by client order id before retrying", cause);
+        // counted when the call is over: Kraken counted it on arrival, so ours never decays earlier than theirs
+        return transport.send(request, what, () -> counter.spend(cost), response -> read(response, what, type));
     }
 
     private <T> T read(HttpResponse<String> response, String what, JavaType type) {
@@ -248,7 +222,7 @@ public final class KrakenRestClient {
                     : e.getMessage();
         }
         if (status == 429) {
-            Duration wait = retryAfter(response);
+            Duration wait = VenueHttp.retryAfter(response, KrakenConstants.DEFAULT_RETRY_AFTER_MILLIS);
             counter.block(wait, "HTTP 429 from kraken");
             ExchangeException e = KrakenErrors.map(envelope == null ? List.of() : envelope.error(), status,
                     what, wait);
@@ -279,40 +253,9 @@ public final class KrakenRestClient {
         return envelope.result();
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(v -> {
-            try {
-                long s = Long.parseLong(v.trim());
-                return s > 0 ? Duration.ofSeconds(s) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }).orElse(Duration.ofMillis(KrakenConstants.DEFAULT_RETRY_AFTER_MILLIS));
-    }
-
     /** Waits for a call and rethrows its failure as the {@link ExchangeException} it is. */
     public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExchangeUnavailableException("interrupted while waiting for kraken", e);
-        } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new ExchangeUnavailableException("kraken request failed: " + cause, cause);
-        }
-    }
-
-    /** The cause inside completion and execution wrappers. */
-    public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
+        return Futures.await(future, KrakenConstants.VENUE);
     }
 
     private JavaType type(Class<?> c) {

@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import io.cambist.api.exchange.AuthenticationException;
 import io.cambist.api.exchange.ExchangeUnavailableException;
-import io.cambist.api.security.KeyUnavailableException;
 import io.cambist.api.security.NonceGenerator;
-import io.cambist.api.security.Scope;
 import io.cambist.api.security.Signature;
 import io.cambist.api.security.SignatureInput;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ServiceHolder;
+import io.cambist.connector.http.AliasSigner;
 import io.cambist.exchange.kraken.internal.KrakenConstants;
 
 /**
@@ -23,7 +23,7 @@ public final class KrakenSigner {
 
     private final String account;
     private final String keyAlias;
-    private final ServiceHolder<Signer> signers;
+    private final AliasSigner signer;
     private final ServiceHolder<NonceGenerator> nonces;
     private final Duration wait;
 
@@ -31,7 +31,8 @@ public final class KrakenSigner {
             ServiceHolder<NonceGenerator> nonces, Duration wait) {
         this.account = account;
         this.keyAlias = keyAlias;
-        this.signers = signers;
+        this.signer = new AliasSigner(signers, "kraken account " + account, keyAlias, KrakenConstants.SCHEME,
+                "Kraken API key", wait);
         this.nonces = nonces;
         this.wait = wait;
     }
@@ -63,27 +64,7 @@ public final class KrakenSigner {
      */
     public Signature sign(String path, String nonce, byte[] body) {
         requireKey();
-        Signer signer = signers.await(wait);
-        if (signer == null) {
-            throw new ExchangeUnavailableException("no Signer service appeared within " + wait.toMillis()
-                    + " ms for kraken account " + account + ": is the vault bundle running?", (String) null);
-        }
-        Signature signature;
-        try {
-            signature = signer.sign(keyAlias, KrakenConstants.SCHEME,
-                    new SignatureInput("POST", path, "", body, nonce, null), Scope.TRADE);
-        } catch (KeyUnavailableException e) {
-            throw new AuthenticationException("key '" + keyAlias + "' of kraken account " + account + " cannot sign: "
-                    + e.getMessage(), null);
-        } catch (IllegalArgumentException e) {
-            throw new ExchangeUnavailableException("the '" + KrakenConstants.SCHEME + "' signature scheme is not "
-                    + "available (is io.cambist.security.hmac running?): " + e.getMessage(), (String) null);
-        }
-        if (signature.publicId() == null || signature.publicId().isBlank()) {
-            throw new AuthenticationException("key '" + keyAlias + "' has no public id: store the Kraken API key as "
-                    + "the key's public id in the vault", null);
-        }
-        return signature;
+        return signer.sign(new SignatureInput("POST", path, "", body, nonce, null));
     }
 
     private void requireKey() {

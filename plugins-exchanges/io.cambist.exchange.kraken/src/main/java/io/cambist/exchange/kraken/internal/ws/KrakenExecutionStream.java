@@ -20,12 +20,15 @@ import io.cambist.api.exchange.ExecutionReport;
 import io.cambist.api.exchange.VenueOrder;
 import io.cambist.api.model.ClientOrderId;
 import io.cambist.api.model.Instrument;
-import io.cambist.exchange.kraken.internal.ConnectionHealth;
+import io.cambist.connector.ConnectionHealth;
+import io.cambist.connector.OrderReconciler;
+import io.cambist.connector.OrderTracker;
+import io.cambist.connector.ws.MessageGuard;
+import io.cambist.connector.ws.ReconnectingWebSocket;
 import io.cambist.exchange.kraken.internal.KrakenAdapters;
 import io.cambist.exchange.kraken.internal.KrakenInstruments;
 import io.cambist.exchange.kraken.internal.KrakenSettings;
 import io.cambist.exchange.kraken.internal.OrderRecovery;
-import io.cambist.exchange.kraken.internal.OrderTracker;
 import io.cambist.exchange.kraken.internal.dto.KrakenExecution;
 import io.cambist.exchange.kraken.internal.http.KrakenRestClient;
 import io.cambist.exchange.kraken.internal.ws.KrakenStreamParser.Ack;
@@ -39,7 +42,7 @@ import io.cambist.exchange.kraken.internal.ws.KrakenStreamParser.Message;
  * channel's sequence numbers, and after every (re)subscription or gap asks the venue about the orders that may have
  * changed meanwhile ({@link OrderRecovery}), so no fill is lost or reported twice.
  */
-public final class KrakenExecutionStream implements KrakenSocket.Handler {
+public final class KrakenExecutionStream implements ReconnectingWebSocket.Handler {
 
     private final Logger logger = LoggerFactory.getLogger(KrakenExecutionStream.class);
     private final KrakenSettings settings;
@@ -48,20 +51,19 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
     private final ObjectMapper mapper;
     private final KrakenInstruments instruments;
     private final OrderTracker tracker;
-    private final OrderRecovery recovery;
+    private final OrderReconciler reconciler;
     private final ConnectionHealth health;
     private final AtomicLong malformed;
+    private final MessageGuard guard;
     private final LongSupplier clock;
     private final ScheduledExecutorService scheduler;
-    private final KrakenSocket socket;
+    private final ReconnectingWebSocket socket;
     private final AtomicLong requests = new AtomicLong();
     private volatile String token;
     private long lastSequence;
     private long connections;
     private boolean subscribed;
     private ScheduledFuture<?> answerCheck;
-    private boolean recovering;
-    private boolean recoverAgain;
 
     public KrakenExecutionStream(KrakenSettings settings, KrakenStreamClient.SocketFactory sockets,
             KrakenRestClient rest, KrakenStreamParser parser, ObjectMapper mapper, KrakenInstruments instruments,
@@ -73,9 +75,11 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
         this.mapper = mapper;
         this.instruments = instruments;
         this.tracker = tracker;
-        this.recovery = recovery;
+        this.reconciler = new OrderReconciler(recovery::recover, tracker, health,
+                "reconciling open orders with kraken after the private stream (re)connected");
         this.health = health;
         this.malformed = malformed;
+        this.guard = new MessageGuard("kraken private stream", malformed);
         this.clock = clock;
         this.scheduler = scheduler;
         this.socket = sockets.create("kraken private stream " + settings.account(), this);
@@ -98,7 +102,7 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
     }
 
     /** The socket, for tests. */
-    KrakenSocket socket() {
+    ReconnectingWebSocket socket() {
         return socket;
     }
 
@@ -114,7 +118,7 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
     }
 
     @Override
-    public void opened() {
+    public void opened(boolean planned) {
         long connection;
         synchronized (this) {
             lastSequence = 0;
@@ -152,20 +156,12 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
 
     @Override
     public void down(String reason, long retryMillis, int attempt) {
-        health.set("user", ConnectionState.CONNECTING, "kraken private stream lost (" + reason + "); reconnecting in "
-                + retryMillis + " ms (attempt " + attempt + ")");
+        health.streamDown("user", "kraken private stream", reason, retryMillis, attempt);
     }
 
     @Override
     public void message(String text) {
-        Message m;
-        try {
-            m = parser.parse(text);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("kraken private stream: skipped malformed message: {}", e.getMessage());
-            return;
-        }
+        Message m = guard.parse(text, parser::parse);
         if (m instanceof Ack a && "subscribe".equals(a.method())) {
             if (a.success()) {
                 synchronized (this) {
@@ -242,28 +238,6 @@ public final class KrakenExecutionStream implements KrakenSocket.Handler {
 
     /** Asks the venue about the orders that may owe updates; runs once at a time, again if asked meanwhile. */
     void recover() {
-        synchronized (this) {
-            if (recovering) {
-                recoverAgain = true;
-                return;
-            }
-            recovering = true;
-            recoverAgain = false;
-        }
-        if (!tracker.pending().isEmpty()) {
-            health.set("recovery", ConnectionState.DEGRADED, "reconciling open orders with kraken after the private "
-                    + "stream (re)connected");
-        }
-        recovery.recover().whenComplete((n, e) -> {
-            boolean again;
-            synchronized (this) {
-                recovering = false;
-                again = recoverAgain;
-            }
-            health.clear("recovery");
-            if (again) {
-                recover();
-            }
-        });
+        reconciler.recover();
     }
 }

@@ -22,7 +22,9 @@ import io.cambist.api.model.MarketDataKind;
 import io.cambist.api.model.MarketEvent;
 import io.cambist.api.model.Subscription;
 import io.cambist.api.model.Timeframe;
-import io.cambist.exchange.kraken.internal.ConnectionHealth;
+import io.cambist.connector.ConnectionHealth;
+import io.cambist.connector.ws.MessageGuard;
+import io.cambist.connector.ws.ReconnectingWebSocket;
 import io.cambist.exchange.kraken.internal.KrakenAdapters;
 import io.cambist.exchange.kraken.internal.KrakenInstruments;
 import io.cambist.exchange.kraken.internal.KrakenInstruments.Rules;
@@ -46,12 +48,12 @@ import io.cambist.exchange.kraken.internal.ws.KrakenStreamParser.Trades;
  * snapshot, and the status stays DEGRADED until the snapshot arrives. Duplicate or backward trades and candles are
  * counted and skipped.
  */
-public final class KrakenStreamClient implements KrakenSocket.Handler {
+public final class KrakenStreamClient implements ReconnectingWebSocket.Handler {
 
     /** Creates the socket for a handler (lets tests and the session share one factory). */
     @FunctionalInterface
     public interface SocketFactory {
-        KrakenSocket create(String name, KrakenSocket.Handler handler);
+        ReconnectingWebSocket create(String name, ReconnectingWebSocket.Handler handler);
     }
 
     private record Sub(Subscription subscription, Rules rules, String channel, int interval) {
@@ -68,8 +70,9 @@ public final class KrakenStreamClient implements KrakenSocket.Handler {
     private final ConnectionHealth health;
     private final Consumer<MarketEvent> publish;
     private final AtomicLong malformed;
+    private final MessageGuard guard;
     private final LongSupplier clock;
-    private final KrakenSocket socket;
+    private final ReconnectingWebSocket socket;
     private final Map<String, Sub> desired = new ConcurrentHashMap<>();
     private final Map<String, KrakenBook> books = new ConcurrentHashMap<>();
     private final Map<String, Long> lastTrade = new ConcurrentHashMap<>();
@@ -88,6 +91,7 @@ public final class KrakenStreamClient implements KrakenSocket.Handler {
         this.health = health;
         this.publish = publish;
         this.malformed = malformed;
+        this.guard = new MessageGuard("kraken public stream", malformed);
         this.clock = clock;
         this.socket = sockets.create("kraken public stream " + settings.account(), this);
     }
@@ -152,7 +156,7 @@ public final class KrakenStreamClient implements KrakenSocket.Handler {
     }
 
     /** The socket, for tests. */
-    KrakenSocket socket() {
+    ReconnectingWebSocket socket() {
         return socket;
     }
 
@@ -200,7 +204,7 @@ public final class KrakenStreamClient implements KrakenSocket.Handler {
     }
 
     @Override
-    public void opened() {
+    public void opened(boolean planned) {
         health.clear("market");
         for (Sub sub : desired.values()) {
             if ("book".equals(sub.channel())) {
@@ -220,26 +224,12 @@ public final class KrakenStreamClient implements KrakenSocket.Handler {
 
     @Override
     public void down(String reason, long retryMillis, int attempt) {
-        health.set("market", ConnectionState.CONNECTING, "kraken public stream lost (" + reason + "); reconnecting in "
-                + retryMillis + " ms (attempt " + attempt + ")");
+        health.streamDown("market", "kraken public stream", reason, retryMillis, attempt);
     }
 
     @Override
     public void message(String text) {
-        Message m;
-        try {
-            m = parser.parse(text);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("kraken public stream: skipped malformed message: {}", e.getMessage());
-            return;
-        }
-        try {
-            dispatch(m);
-        } catch (RuntimeException e) {
-            malformed.incrementAndGet();
-            logger.debug("kraken public stream: skipped unusable message: {}", e.toString());
-        }
+        guard.dispatch(text, parser::parse, this::dispatch);
     }
 
     private void dispatch(Message m) {

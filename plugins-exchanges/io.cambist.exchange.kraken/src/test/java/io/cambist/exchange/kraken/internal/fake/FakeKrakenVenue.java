@@ -4,18 +4,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -44,10 +39,9 @@ import io.cambist.exchange.kraken.internal.fake.FakeKrakenEngine.Out;
 import io.cambist.exchange.kraken.internal.fake.FakeKrakenEngine.VenueError;
 import io.cambist.testkit.Hmac;
 import io.cambist.testkit.TestSigner;
-import io.cambist.testkit.conformance.VenueControl;
 import io.cambist.testkit.conformance.VenueFault;
+import io.cambist.testkit.venue.AbstractFakeVenue;
 import io.cambist.testkit.venue.FakeResponse;
-import io.cambist.testkit.venue.FakeVenueServer;
 import io.cambist.testkit.venue.RecordedRequest;
 
 /**
@@ -55,13 +49,14 @@ import io.cambist.testkit.venue.RecordedRequest;
  * checked for the API key, the HMAC-SHA512 {@code API-Sign} and a nonce strictly above the last one accepted for the
  * key, refusing others with {@code EAPI:Invalid nonce}), Kraken's API counter ({@code EAPI:Rate limit exceeded}),
  * WebSocket v2 public channels with book checksums, the private executions channel behind GetWebSocketsToken, and a
- * small matching engine so orders rest and fill. Implements the test kit's {@link VenueControl}.
+ * small matching engine so orders rest and fill. Implements the test kit's
+ * {@link io.cambist.testkit.conformance.VenueControl} on its {@link AbstractFakeVenue} plumbing.
  * <p>
  * Longer than most classes on purpose: it is the glue a reader wants in one place (the REST checks in the order
  * Kraken applies them, the book diff per subscribed depth, and the knobs tests turn); matching lives in
  * {@link FakeKrakenEngine}, payloads in {@link FakeKrakenViews} and {@link FakeKrakenStreams}.
  */
-public final class FakeKrakenVenue implements VenueControl {
+public final class FakeKrakenVenue extends AbstractFakeVenue {
 
     public static final String API_KEY = "fakeKrakenApiKey0123456789abcdefABCDEF";
     /** A base64 secret, as Kraken issues them (64 bytes). */
@@ -72,19 +67,15 @@ public final class FakeKrakenVenue implements VenueControl {
 
     private final ObjectMapper json = JsonMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
-    private final FakeVenueServer server;
     private final Object lock = new Object();
     private final FakeKrakenEngine engine = new FakeKrakenEngine(json);
     private final FakeKrakenViews views = new FakeKrakenViews(json, engine);
     private final FakeKrakenStreams streams;
-    private final Deque<VenueFault> faults = new ArrayDeque<>();
-    private final AtomicLong privateRequests = new AtomicLong();
     private final AtomicLong tokenRequests = new AtomicLong();
     private final List<Long> nonces = new CopyOnWriteArrayList<>();
     private final Map<String, Long> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, Window> published = new ConcurrentHashMap<>();
     private final TestSigner signer = new TestSigner().key(KEY_ALIAS, API_KEY, SECRET);
-    private final ScheduledExecutorService heartbeats;
     private volatile NonceGenerator nonceGenerator = new MemoryNonceGenerator();
     private volatile Consumer<KrakenSettings.Builder> customizer = b -> {
     };
@@ -97,7 +88,7 @@ public final class FakeKrakenVenue implements VenueControl {
     private String lastTicker = "";
 
     public FakeKrakenVenue() {
-        server = FakeVenueServer.start();
+        super("fake-kraken");
         streams = new FakeKrakenStreams(json, new FakeKrakenStreams.Backend() {
             @Override
             public void locked(Runnable action) {
@@ -138,10 +129,10 @@ public final class FakeKrakenVenue implements VenueControl {
                 return issued != null && System.currentTimeMillis() - issued < 900_000;
             }
         });
-        server.webSocket("/v2", streams);
-        server.webSocket("/auth/v2", streams);
-        server.route("GET", "/0/public/AssetPairs", r -> ok(views.assetPairs()));
-        server.route("GET", "/0/public/Time", r -> ok(json.createObjectNode().put("unixtime",
+        server().webSocket("/v2", streams);
+        server().webSocket("/auth/v2", streams);
+        server().route("GET", "/0/public/AssetPairs", r -> ok(views.assetPairs()));
+        server().route("GET", "/0/public/Time", r -> ok(json.createObjectNode().put("unixtime",
                 System.currentTimeMillis() / 1000).put("rfc1123", "")));
         route("BalanceEx", 1, (p, out) -> views.balances());
         route("AddOrder", 0, engine::addOrder);
@@ -156,20 +147,10 @@ public final class FakeKrakenVenue implements VenueControl {
             tokens.put(token, System.currentTimeMillis());
             return json.createObjectNode().put("token", token).put("expires", 900);
         });
-        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fake-kraken-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
-        heartbeats.scheduleWithFixedDelay(streams::heartbeat, 250, 250, TimeUnit.MILLISECONDS);
+        every(250, streams::heartbeat);
     }
 
     // ---- knobs for Kraken-specific tests ----
-
-    /** The underlying server (recorded requests, sockets, raw faults). */
-    public FakeVenueServer server() {
-        return server;
-    }
 
     /** The signer that holds the fake account's key. */
     public TestSigner signer() {
@@ -231,8 +212,8 @@ public final class FakeKrakenVenue implements VenueControl {
 
     /** A connector for the fake account with short backoffs, the signer and the nonce generator bound. */
     public KrakenConnector createKrakenConnector() {
-        KrakenSettings.Builder b = KrakenSettings.builder(ACCOUNT).urls(server.httpUri(),
-                java.net.URI.create(server.wsUri() + "/v2"), java.net.URI.create(server.wsUri() + "/auth/v2"))
+        KrakenSettings.Builder b = KrakenSettings.builder(ACCOUNT).urls(server().httpUri(),
+                java.net.URI.create(server().wsUri() + "/v2"), java.net.URI.create(server().wsUri() + "/auth/v2"))
                 .keyAlias(KEY_ALIAS).reconnect(Duration.ofMillis(50), Duration.ofMillis(400), 2.0, 0.2)
                 .requestTimeout(Duration.ofSeconds(5)).signerWait(Duration.ofSeconds(1))
                 .staleAfter(Duration.ofSeconds(3)).rate(30, 20, Duration.ofSeconds(5)).bookDepth(25);
@@ -276,46 +257,10 @@ public final class FakeKrakenVenue implements VenueControl {
     }
 
     @Override
-    public void dropConnections() {
-        server.dropAllSockets();
-    }
-
-    @Override
-    public void setStreamsAvailable(boolean available) {
-        server.refuseWebSockets(!available);
-        if (!available) {
-            server.dropAllSockets();
-        }
-    }
-
-    @Override
     public void skipNextBookUpdate() {
         synchronized (lock) {
             skipBook = true;
         }
-    }
-
-    @Override
-    public void sendMalformedMessage() {
-        server.openSockets().forEach(s -> s.sendMalformed());
-    }
-
-    @Override
-    public void failNextPrivateRequest(VenueFault fault) {
-        synchronized (faults) {
-            faults.add(fault);
-        }
-    }
-
-    @Override
-    public long privateRequests() {
-        return privateRequests.get();
-    }
-
-    @Override
-    public void close() {
-        heartbeats.shutdownNow();
-        server.close();
     }
 
     // ---- machinery ----
@@ -379,16 +324,12 @@ public final class FakeKrakenVenue implements VenueControl {
 
     private void route(String endpoint, int cost, BiFunction<Map<String, String>, List<Out>, ObjectNode> handler) {
         String path = "/0/private/" + endpoint;
-        server.route("POST", path, r -> privateCall(r, path, cost, handler));
+        server().route("POST", path, r -> privateCall(r, path, cost, handler));
     }
 
     private FakeResponse privateCall(RecordedRequest r, String path, int cost,
             BiFunction<Map<String, String>, List<Out>, ObjectNode> handler) {
-        privateRequests.incrementAndGet();
-        VenueFault fault;
-        synchronized (faults) {
-            fault = faults.poll();
-        }
+        VenueFault fault = privateRequest();
         if (fault != null) {
             return switch (fault) {
                 case RATE_LIMITED -> error("EAPI:Rate limit exceeded");

@@ -22,6 +22,7 @@ import io.cambist.api.exchange.OrderRejectedException;
 import io.cambist.api.exchange.RateLimitException;
 import io.cambist.api.security.NonceGenerator;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.exchange.kraken.internal.KrakenJson;
 import io.cambist.exchange.kraken.internal.dto.KrakenBalance;
 import io.cambist.exchange.kraken.internal.fake.FakeKrakenVenue;

@@ -15,6 +15,7 @@ import io.cambist.api.security.NonceGenerator;
 import io.cambist.api.security.Scope;
 import io.cambist.api.security.Signature;
 import io.cambist.api.security.Signer;
+import io.cambist.connector.ServiceHolder;
 import io.cambist.testkit.TestSigner;
 
 /**
