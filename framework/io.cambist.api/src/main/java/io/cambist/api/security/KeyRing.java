@@ -39,6 +39,32 @@ public interface KeyRing {
     CreatedKey rotate(String alias, char[] secret, String publicId, Duration overlap, String actor);
 
     /**
+     * Stages a new version as PENDING (the first half of a staged rotation, as with a venue's new API key that is
+     * created before the old one is deleted): stored and audited, but it neither signs nor verifies until
+     * {@link #activate} promotes it. A key holds at most one PENDING version.
+     *
+     * @param secret   the new secret to import, or {@code null} to generate one
+     * @param publicId the new version's public id (a venue's new API key), or {@code null} to keep the current one
+     * @throws java.util.NoSuchElementException for an unknown alias
+     * @throws IllegalStateException when the key already has a PENDING version
+     * @since 1.1
+     */
+    CreatedKey stage(String alias, char[] secret, String publicId, String actor);
+
+    /**
+     * Activates a PENDING version (the second half of a staged rotation): it becomes ACTIVE, and the old ACTIVE one
+     * PREVIOUS until {@code overlap} ends, exactly as {@link #rotate} does.
+     *
+     * @param version the PENDING version's number
+     * @param overlap how long the previous version keeps verifying; {@code Duration.ZERO} retires it at once
+     * @return the key after the change
+     * @throws java.util.NoSuchElementException for an unknown alias or version
+     * @throws IllegalStateException when that version is not PENDING
+     * @since 1.1
+     */
+    KeyInfo activate(String alias, int version, Duration overlap, String actor);
+
+    /**
      * Revokes versions at once.
      *
      * @param version the version to revoke, or 0 for every version of the alias

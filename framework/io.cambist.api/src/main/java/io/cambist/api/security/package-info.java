@@ -7,5 +7,5 @@
  * ({@link io.cambist.api.security.AuditLog}). Security bundles provide them; everything else calls them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.cambist.api.security;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys",
         mixinStandardHelpOptions = true,
         description = {
-            "Work on the key vault offline (with the container stopped): list, create, rotate, revoke, verify.",
+            "Work on the key vault offline (with the container stopped): list, create, rotate, stage, activate, revoke, verify.",
             "While Cambist runs, use the admin API instead (cambist api GET /api/v1/keys ...).",
         },
         synopsisSubcommandLabel = "COMMAND",
@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             KeysCommand.ListKeys.class,
             KeysCommand.Create.class,
             KeysCommand.Rotate.class,
+            KeysCommand.Stage.class,
+            KeysCommand.Activate.class,
             KeysCommand.Revoke.class,
             KeysCommand.Verify.class,
         },
@@ -199,6 +201,58 @@ final class KeysCommand implements Runnable {
             add(args, "--overlap", overlap);
             add(args, "--public-id", publicId);
             add(args, "--secret-file", secretFile);
+            return run(args);
+        }
+    }
+
+    @Command(name = "stage", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {
+                "Store a new version as PENDING: it signs and verifies nothing until activated.",
+                "For a venue key: create the new API key at the venue, stage it here, then activate it.",
+                "Example: cambist keys stage binance-main --public-id <new API key> --secret-file new.txt",
+            })
+    static final class Stage extends Common implements Callable<Integer> {
+        @Parameters(paramLabel = "ALIAS", description = "The key's alias.")
+        String alias;
+
+        @Option(names = "--public-id", paramLabel = "ID", description = "The new version's public id.")
+        String publicId;
+
+        @Option(names = "--secret-file", paramLabel = "FILE", description = "Import the new secret instead of generating one.")
+        Path secretFile;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("stage", alias));
+            add(args, "--public-id", publicId);
+            add(args, "--secret-file", secretFile);
+            return run(args);
+        }
+    }
+
+    @Command(name = "activate", sortOptions = false,
+            description = {
+                "Make a PENDING version ACTIVE; the old one stays valid for verification during the overlap.",
+                "Example: cambist keys activate binance-main --version 2 --overlap 1h",
+            })
+    static final class Activate extends Common implements Callable<Integer> {
+        @Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
+        @Parameters(paramLabel = "ALIAS", description = "The key's alias.")
+        String alias;
+
+        @Option(names = "--version", required = true, paramLabel = "N", description = "The PENDING version.")
+        Integer version;
+
+        @Option(names = "--overlap", paramLabel = "DURATION", description = "30m, 24h, 7d or 0 (default: 24h).")
+        String overlap;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("activate", alias));
+            add(args, "--version", version);
+            add(args, "--overlap", overlap);
             return run(args);
         }
     }

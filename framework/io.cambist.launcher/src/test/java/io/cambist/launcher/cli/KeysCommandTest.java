@@ -40,20 +40,26 @@ class KeysCommandTest {
         CommandRunner rotate = keys("rotate", "binance-main", "--overlap", "2h", "--public-id", "API-KEY-2");
         assertThat(rotate.exitCode).as(rotate.err()).isZero();
         assertThat(rotate.out()).contains("version 2 is ACTIVE");
+        CommandRunner stage = keys("stage", "binance-main", "--public-id", "API-KEY-3");
+        assertThat(stage.exitCode).as(stage.err()).isZero();
+        assertThat(stage.out()).contains("version 3 is PENDING");
+        CommandRunner activate = keys("activate", "binance-main", "--version", "3", "--overlap", "0");
+        assertThat(activate.exitCode).as(activate.err()).isZero();
+        assertThat(activate.out()).contains("version 3 is ACTIVE");
         CommandRunner revoke = keys("revoke", "hooks", "--version", "1", "--reason", "unused");
         assertThat(revoke.exitCode).as(revoke.err()).isZero();
         assertThat(revoke.out()).contains("revoked version 1 of key 'hooks'");
 
         CommandRunner list = keys("list");
         assertThat(list.exitCode).isZero();
-        assertThat(list.out()).contains("binance-main", "ACTIVE", "PREVIOUS", "API-KEY-1", "API-KEY-2", "hooks", "REVOKED")
+        assertThat(list.out()).contains("binance-main", "ACTIVE", "PREVIOUS", "RETIRED", "API-KEY-1", "API-KEY-3", "hooks", "REVOKED")
                 .doesNotContain("imported-venue-secret");
         assertThat(list.err()).isEmpty();
 
         CommandRunner verify = keys("audit-verify");
         assertThat(verify.exitCode).isZero();
         assertThat(verify.out()).startsWith("audit log intact: ");
-        assertThat(Files.readString(data.resolve("audit/audit.log"))).contains("key.create", "key.rotate", "key.revoke")
+        assertThat(Files.readString(data.resolve("audit/audit.log"))).contains("key.create", "key.rotate", "key.stage", "key.activate", "key.revoke")
                 .doesNotContain("imported-venue-secret");
 
         CommandRunner wrong = CommandRunner.run(cli -> ((KeysCommand) cli.getSubcommands().get("keys").getCommand())
@@ -103,6 +109,6 @@ class KeysCommandTest {
         assertThat(keys("list", "--bogus").exitCode).isEqualTo(2);
         CommandRunner help = CommandRunner.run("keys");
         assertThat(help.exitCode).isZero();
-        assertThat(help.out()).contains("list", "create", "rotate", "revoke", "verify");
+        assertThat(help.out()).contains("list", "create", "rotate", "stage", "activate", "revoke", "verify");
     }
 }

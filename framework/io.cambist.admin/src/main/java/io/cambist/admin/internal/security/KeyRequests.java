@@ -40,6 +40,28 @@ public final class KeyRequests {
     }
 
     /**
+     * Stage a new version of a key as PENDING.
+     *
+     * @param secret   the new secret to import, or null to generate one
+     * @param publicId the new version's public id (a venue's new API key), or null to keep the current one
+     */
+    public record StageBody(char[] secret, String publicId) {
+        @Override
+        public String toString() {
+            return "StageBody[publicId=" + publicId + ", secret=" + (secret == null ? "generated" : "***") + "]";
+        }
+    }
+
+    /**
+     * Activate a PENDING version.
+     *
+     * @param version the PENDING version's number
+     * @param overlap how long the previous version keeps verifying (ISO-8601, e.g. PT1H); default PT1H
+     */
+    public record ActivateBody(Integer version, String overlap) {
+    }
+
+    /**
      * Revoke versions of a key.
      *
      * @param version the version, or null/0 for every version

@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 import io.cambist.admin.internal.auth.KeySecurityContext;
 import io.cambist.admin.internal.rest.ApiException;
+import io.cambist.admin.internal.security.KeyRequests.ActivateBody;
 import io.cambist.admin.internal.security.KeyRequests.NewKeyBody;
 import io.cambist.admin.internal.security.KeyRequests.RevokeBody;
 import io.cambist.admin.internal.security.KeyRequests.RotateBody;
+import io.cambist.admin.internal.security.KeyRequests.StageBody;
 import io.cambist.admin.internal.services.ServiceSource;
 import io.cambist.api.security.CreatedKey;
 import io.cambist.api.security.KeyAliases;
@@ -109,6 +111,38 @@ public class KeysResource {
         } finally {
             wipe(b.secret());
         }
+    }
+
+    @POST
+    @Path("{alias}/stage")
+    public KeyViews.Created stage(@PathParam("alias") String alias, StageBody body, @Context SecurityContext caller) {
+        StageBody b = body == null ? new StageBody(null, null) : body;
+        try {
+            KeyRing ring = keyRing.require();
+            find(ring, alias);
+            String actor = KeySecurityContext.actor(caller);
+            CreatedKey created = ring.stage(alias, copy(b.secret()), b.publicId(), actor);
+            logger.info("key {} version {} staged (PENDING) by {}", alias, created.version().version(), actor);
+            return created(ring, alias, created, b.secret() != null);
+        } finally {
+            wipe(b.secret());
+        }
+    }
+
+    @POST
+    @Path("{alias}/activate")
+    public KeyViews.Key activate(@PathParam("alias") String alias, ActivateBody body, @Context SecurityContext caller) {
+        if (body == null || body.version() == null || body.version() < 1) {
+            throw ApiException.badRequest("send {\"version\": N} naming the PENDING version (GET /api/v1/keys/" + alias
+                    + " lists them), and optionally \"overlap\": \"PT1H\"");
+        }
+        Duration overlap = overlap(body.overlap());
+        KeyRing ring = keyRing.require();
+        find(ring, alias);
+        String actor = KeySecurityContext.actor(caller);
+        KeyInfo after = ring.activate(alias, body.version(), overlap, actor);
+        logger.info("key {} version {} activated by {} (overlap {})", alias, body.version(), actor, overlap);
+        return KeyViews.of(after);
     }
 
     @POST

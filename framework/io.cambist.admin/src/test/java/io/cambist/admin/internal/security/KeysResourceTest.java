@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.cambist.admin.internal.security.KeyRequests.NewKeyBody;
 import io.cambist.admin.internal.security.KeyRequests.RotateBody;
+import io.cambist.admin.internal.security.KeyRequests.StageBody;
 import io.cambist.admin.internal.testing.FakeKeyRing;
 import io.cambist.admin.internal.testing.InMemoryApi;
 import io.cambist.admin.internal.testing.InMemoryApi.Reply;
@@ -80,6 +81,41 @@ class KeysResourceTest {
     }
 
     @Test
+    void aStagedVersionIsPendingUntilActivated() {
+        api.json("POST", "keys", "{\"alias\":\"kraken-main\",\"scopes\":[\"trade\"],\"publicId\":\"OLD\",\"secret\":\"old-S3CRET\"}");
+        try (LogCapture logs = new LogCapture()) {
+            Reply staged = api.json("POST", "keys/kraken-main/stage", "{\"publicId\":\"NEW\",\"secret\":\"new-S3CRET\"}");
+            assertThat(staged.status()).as(staged.toString()).isEqualTo(200);
+            assertThat(staged.text()).doesNotContain("new-S3CRET");
+            assertThat(staged.json().has("secret")).isFalse();
+            assertThat(staged.json().get("version").get("state").asText()).isEqualTo("PENDING");
+            assertThat(staged.json().get("version").get("publicId").asText()).isEqualTo("NEW");
+            assertThat(ring.secrets.get("kraken-main")).isEqualTo("new-S3CRET");
+            assertThat(logs.all()).contains("kraken-main").doesNotContain("S3CRET");
+        }
+        Reply again = api.json("POST", "keys/kraken-main/stage", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("PENDING");
+
+        Reply noVersion = api.json("POST", "keys/kraken-main/activate", "{}");
+        assertThat(noVersion.status()).isEqualTo(400);
+        assertThat(noVersion.json().get("detail").asText()).contains("\"version\": N");
+        assertThat(api.json("POST", "keys/kraken-main/activate", "{\"version\":1}").status()).isEqualTo(409);
+        assertThat(api.json("POST", "keys/kraken-main/activate", "{\"version\":9}").status()).isEqualTo(404);
+        assertThat(api.json("POST", "keys/kraken-main/activate", "{\"version\":2,\"overlap\":\"soon\"}").status())
+                .isEqualTo(400);
+        assertThat(api.json("POST", "keys/nope/stage", "{}").status()).isEqualTo(404);
+
+        Reply activated = api.json("POST", "keys/kraken-main/activate", "{\"version\":2,\"overlap\":\"PT5M\"}");
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        JsonNode versions = activated.json().get("versions");
+        assertThat(versions.get(0).get("state").asText()).isEqualTo("PREVIOUS");
+        assertThat(versions.get(0).get("expires").asLong()).isEqualTo(1_767_225_600_000L + 300_000L);
+        assertThat(versions.get(1).get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(ring.lastActor).isEqualTo("admin");
+    }
+
+    @Test
     void revokeOneOrAllVersions() {
         api.json("POST", "keys", "{\"alias\":\"ops\",\"scopes\":[\"admin\"]}");
         Reply revoked = api.json("POST", "keys/ops/revoke", "{\"version\":1,\"reason\":\"leaked\"}");
@@ -116,6 +152,7 @@ class KeysResourceTest {
     void requestBodiesNeverPrintTheirSecret() {
         assertThat(new NewKeyBody("a", null, null, null, "s3cret".toCharArray()).toString()).doesNotContain("s3cret");
         assertThat(new RotateBody("s3cret".toCharArray(), null, null).toString()).doesNotContain("s3cret");
+        assertThat(new StageBody("s3cret".toCharArray(), null).toString()).doesNotContain("s3cret");
     }
 
     @Test

@@ -76,6 +76,49 @@ public final class FakeKeyRing implements KeyRing {
     }
 
     @Override
+    public synchronized CreatedKey stage(String alias, char[] secret, String publicId, String actor) {
+        KeyInfo info = keys.get(alias);
+        if (info == null) {
+            throw new NoSuchElementException("no key " + alias);
+        }
+        if (info.versions().stream().anyMatch(v -> v.state() == KeyState.PENDING)) {
+            throw new IllegalStateException("key " + alias + " already has a PENDING version");
+        }
+        lastActor = actor;
+        KeyVersion last = info.versions().get(info.versions().size() - 1);
+        KeyVersion staged = new KeyVersion(alias, last.version() + 1, KeyState.PENDING, last.scopes(),
+                publicId == null ? last.publicId() : publicId, T0, null, null, null);
+        List<KeyVersion> versions = new ArrayList<>(info.versions());
+        versions.add(staged);
+        keys.put(alias, new KeyInfo(alias, info.description(), versions));
+        remember(alias, secret);
+        return new CreatedKey(staged, secret == null ? GENERATED : null);
+    }
+
+    @Override
+    public synchronized KeyInfo activate(String alias, int version, Duration overlap, String actor) {
+        KeyInfo info = keys.get(alias);
+        if (info == null) {
+            throw new NoSuchElementException("no key " + alias);
+        }
+        KeyVersion target = info.versions().stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("key " + alias + " has no version " + version));
+        if (target.state() != KeyState.PENDING) {
+            throw new IllegalStateException("version " + version + " of key " + alias + " is not PENDING");
+        }
+        lastActor = actor;
+        List<KeyVersion> versions = info.versions().stream().map(v -> v == target
+                ? new KeyVersion(alias, v.version(), KeyState.ACTIVE, v.scopes(), v.publicId(), v.created(), T0, null, null)
+                : v.state() == KeyState.ACTIVE
+                        ? new KeyVersion(alias, v.version(), KeyState.PREVIOUS, v.scopes(), v.publicId(), v.created(),
+                                v.activated(), T0.plus(overlap), null)
+                        : v).toList();
+        KeyInfo after = new KeyInfo(alias, info.description(), versions);
+        keys.put(alias, after);
+        return after;
+    }
+
+    @Override
     public synchronized KeyInfo revoke(String alias, int version, String reason, String actor) {
         KeyInfo info = keys.get(alias);
         if (info == null) {

@@ -28,6 +28,16 @@ record KeyEntry(String alias, String description, List<VersionEntry> versions) {
         return null;
     }
 
+    /** The PENDING (staged) version, or null. */
+    VersionEntry pending() {
+        for (VersionEntry v : versions) {
+            if (v.state == KeyState.PENDING) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     int lastVersion() {
         return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version;
     }

@@ -255,44 +255,122 @@ final class Vault implements KeyRing, AutoCloseable {
 
     @Override
     public CreatedKey rotate(String alias, char[] secret, String publicId, Duration overlap, String actor) {
+        Duration window = overlapOrDefault(overlap);
+        synchronized (writeLock) {
+            KeySet k = currentLocked();
+            KeyEntry entry = existing(k, alias);
+            long now = clock.millis();
+            VersionEntry old = entry.active();
+            String generated = secret == null ? newSecret() : null;
+            VersionEntry fresh = newVersion(k, entry, secret, generated, publicId, KeyState.ACTIVE, now);
+            List<VersionEntry> versions = new ArrayList<>(entry.versions());
+            versions.add(fresh);
+            commit(replace(k, entry, promote(versions, fresh, window, now)), "key.rotate", actor, alias,
+                    details("version", Integer.toString(fresh.version), "previous",
+                            old == null ? "none" : Integer.toString(old.version), "overlapSeconds",
+                            Long.toString(window.toSeconds()), "imported", Boolean.toString(generated == null)));
+            return new CreatedKey(fresh.describe(), generated);
+        }
+    }
+
+    @Override
+    public CreatedKey stage(String alias, char[] secret, String publicId, String actor) {
+        synchronized (writeLock) {
+            KeySet k = currentLocked();
+            KeyEntry entry = existing(k, alias);
+            VersionEntry pending = entry.pending();
+            if (pending != null) {
+                throw new IllegalStateException("key '" + alias + "' already has version " + pending.version
+                        + " PENDING: activate it or revoke it first");
+            }
+            String generated = secret == null ? newSecret() : null;
+            VersionEntry staged = newVersion(k, entry, secret, generated, publicId, KeyState.PENDING, clock.millis());
+            List<VersionEntry> versions = new ArrayList<>(entry.versions());
+            versions.add(staged);
+            commit(replace(k, entry, versions), "key.stage", actor, alias, details("version",
+                    Integer.toString(staged.version), "imported", Boolean.toString(generated == null), "publicId",
+                    staged.publicId));
+            return new CreatedKey(staged.describe(), generated);
+        }
+    }
+
+    @Override
+    public KeyInfo activate(String alias, int version, Duration overlap, String actor) {
+        Duration window = overlapOrDefault(overlap);
+        synchronized (writeLock) {
+            KeySet k = currentLocked();
+            KeyEntry entry = existing(k, alias);
+            VersionEntry target = entry.versions().stream().filter(v -> v.version == version).findFirst()
+                    .orElseThrow(() -> new NoSuchElementException("key '" + alias + "' has no version " + version));
+            if (target.state != KeyState.PENDING) {
+                throw new IllegalStateException("version " + version + " of key '" + alias + "' is " + target.state
+                        + ", not PENDING: only a staged version can be activated");
+            }
+            VersionEntry old = entry.active();
+            long now = clock.millis();
+            KeyEntry changed = new KeyEntry(alias, entry.description(), promote(entry.versions(), target, window, now));
+            Map<String, KeyEntry> next = new HashMap<>(k.byAlias);
+            next.put(alias, changed);
+            commit(next, "key.activate", actor, alias, details("version", Integer.toString(version), "previous",
+                    old == null ? "none" : Integer.toString(old.version), "overlapSeconds",
+                    Long.toString(window.toSeconds())));
+            return changed.describe();
+        }
+    }
+
+    private Duration overlapOrDefault(Duration overlap) {
         Duration window = overlap == null ? defaultOverlap : overlap;
         if (window.isNegative()) {
             throw new IllegalArgumentException("rotation overlap must not be negative: " + window);
         }
-        synchronized (writeLock) {
-            KeySet k = currentLocked();
-            KeyEntry entry = k.byAlias.get(alias);
-            if (entry == null) {
-                throw new NoSuchElementException("no key with alias '" + alias + "'");
-            }
-            long now = clock.millis();
-            VersionEntry old = entry.active();
-            VersionEntry template = old != null ? old : entry.versions().get(entry.versions().size() - 1);
-            String newPublicId = publicId == null || publicId.isBlank() ? template.publicId : publicId;
-            checkPublicIdFree(k, newPublicId, alias);
-            List<VersionEntry> versions = new ArrayList<>();
-            for (VersionEntry v : entry.versions()) {
-                if (v == old) {
-                    versions.add(window.isZero() ? v.withState(KeyState.RETIRED, v.activated, now)
-                            : v.withState(KeyState.PREVIOUS, v.activated, now + window.toMillis()));
-                } else {
-                    versions.add(v);
-                }
-            }
-            String generated = secret == null ? newSecret() : null;
-            SecretMaterial material = new SecretMaterial(generated != null ? generated.getBytes(StandardCharsets.UTF_8)
-                    : utf8(secret), 0);
-            int number = entry.lastVersion() + 1;
-            VersionEntry fresh = new VersionEntry(alias, number, KeyState.ACTIVE, template.scopes, newPublicId, now, now,
-                    null, material);
-            versions.add(fresh);
-            Map<String, KeyEntry> next = new HashMap<>(k.byAlias);
-            next.put(alias, new KeyEntry(alias, entry.description(), versions));
-            commit(next, "key.rotate", actor, alias, details("version", Integer.toString(number), "previous",
-                    old == null ? "none" : Integer.toString(old.version), "overlapSeconds",
-                    Long.toString(window.toSeconds()), "imported", Boolean.toString(generated == null)));
-            return new CreatedKey(fresh.describe(), generated);
+        return window;
+    }
+
+    private static KeyEntry existing(KeySet k, String alias) {
+        KeyEntry entry = k.byAlias.get(alias);
+        if (entry == null) {
+            throw new NoSuchElementException("no key with alias '" + alias + "'");
         }
+        return entry;
+    }
+
+    /** A new version after the key's last one, with the scopes of its ACTIVE (or latest) version. */
+    private VersionEntry newVersion(KeySet k, KeyEntry entry, char[] secret, String generated, String publicId,
+            KeyState state, long now) {
+        VersionEntry old = entry.active();
+        VersionEntry template = old != null ? old : entry.versions().get(entry.versions().size() - 1);
+        String newPublicId = publicId == null || publicId.isBlank() ? template.publicId : publicId;
+        checkPublicIdFree(k, newPublicId, entry.alias());
+        SecretMaterial material = new SecretMaterial(generated != null ? generated.getBytes(StandardCharsets.UTF_8)
+                : utf8(secret), 0);
+        return new VersionEntry(entry.alias(), entry.lastVersion() + 1, state, template.scopes, newPublicId, now,
+                state == KeyState.ACTIVE ? now : null, null, material);
+    }
+
+    /**
+     * Makes {@code fresh} the ACTIVE version: the old ACTIVE one becomes PREVIOUS until the overlap ends (RETIRED at
+     * once for a zero overlap).
+     */
+    private static List<VersionEntry> promote(List<VersionEntry> versions, VersionEntry fresh, Duration window,
+            long now) {
+        List<VersionEntry> promoted = new ArrayList<>();
+        for (VersionEntry v : versions) {
+            if (v == fresh) {
+                promoted.add(v.state == KeyState.ACTIVE ? v : v.withState(KeyState.ACTIVE, now, null));
+            } else if (v.state == KeyState.ACTIVE) {
+                promoted.add(window.isZero() ? v.withState(KeyState.RETIRED, v.activated, now)
+                        : v.withState(KeyState.PREVIOUS, v.activated, now + window.toMillis()));
+            } else {
+                promoted.add(v);
+            }
+        }
+        return promoted;
+    }
+
+    private static Map<String, KeyEntry> replace(KeySet k, KeyEntry entry, List<VersionEntry> versions) {
+        Map<String, KeyEntry> next = new HashMap<>(k.byAlias);
+        next.put(entry.alias(), new KeyEntry(entry.alias(), entry.description(), versions));
+        return next;
     }
 
     @Override

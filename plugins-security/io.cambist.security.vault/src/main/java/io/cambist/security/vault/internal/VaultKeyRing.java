@@ -150,6 +150,16 @@ public final class VaultKeyRing implements KeyRing {
     }
 
     @Override
+    public CreatedKey stage(String alias, char[] secret, String publicId, String actor) {
+        return ready().stage(alias, secret, publicId, actor);
+    }
+
+    @Override
+    public KeyInfo activate(String alias, int version, Duration overlap, String actor) {
+        return ready().activate(alias, version, overlap, actor);
+    }
+
+    @Override
     public KeyInfo revoke(String alias, int version, String reason, String actor) {
         return ready().revoke(alias, version, reason, actor);
     }

@@ -35,6 +35,8 @@ import io.cambist.api.security.Scope;
  * list                                      [--data DIR] [--passphrase-file F]
  * create ALIAS --scopes S[,S] [--public-id ID] [--description TEXT] [--secret-file F]   (no file: generated, shown once)
  * rotate ALIAS [--overlap 24h|90m|0] [--public-id ID] [--secret-file F]
+ * stage ALIAS [--public-id ID] [--secret-file F]     (a PENDING version: signs and verifies nothing yet)
+ * activate ALIAS --version N [--overlap 24h|90m|0]   (the PENDING version becomes ACTIVE)
  * revoke ALIAS [--version N] [--reason TEXT]
  * verify                                    (checks the audit log's hash chain; read-only, fine while running)
  * </pre>
@@ -43,6 +45,8 @@ import io.cambist.api.security.Scope;
  * Exit codes: 0 done, 1 refused or failed, 2 bad usage.
  */
 public final class VaultTool {
+
+    private static final String COMMANDS = "list, create, rotate, stage, activate, revoke or verify";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -82,7 +86,7 @@ public final class VaultTool {
             }
         }
         if (positional.isEmpty()) {
-            return usage("name a command: list, create, rotate, revoke or verify");
+            return usage("name a command: " + COMMANDS);
         }
         Path data = Path.of(options.getOrDefault("data", "data"));
         String command = positional.get(0);
@@ -90,8 +94,8 @@ public final class VaultTool {
             if (command.equals("verify")) {
                 return verify(data);
             }
-            if (!List.of("list", "create", "rotate", "revoke").contains(command)) {
-                return usage("unknown command '" + command + "': use list, create, rotate, revoke or verify");
+            if (!List.of("list", "create", "rotate", "stage", "activate", "revoke").contains(command)) {
+                return usage("unknown command '" + command + "': use " + COMMANDS);
             }
             if (!command.equals("list") && positional.size() < 2) {
                 return usage(command + " needs a key alias");
@@ -101,12 +105,14 @@ public final class VaultTool {
                     case "list" -> list(s.vault);
                     case "create" -> create(s.vault, positional.get(1), options);
                     case "rotate" -> rotate(s.vault, positional.get(1), options);
+                    case "stage" -> stage(s.vault, positional.get(1), options);
+                    case "activate" -> activate(s.vault, positional.get(1), options);
                     default -> revoke(s.vault, positional.get(1), options);
                 };
             }
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
-        } catch (VaultException | NoSuchElementException e) {
+        } catch (IllegalStateException | NoSuchElementException e) { // VaultException among them
             err.println("cambist keys: " + e.getMessage());
             return 1;
         }
@@ -196,8 +202,41 @@ public final class VaultTool {
         }
     }
 
+    private int stage(Vault vault, String alias, Map<String, String> options) {
+        char[] secret = secretFile(options);
+        try {
+            CreatedKey created = vault.stage(alias, secret, options.get("public-id"), "cli");
+            int version = created.version().version();
+            out.println("staged key '" + alias + "': version " + version + " is PENDING; activate it with "
+                    + "cambist keys activate " + alias + " --version " + version);
+            showGenerated(created);
+            return 0;
+        } finally {
+            wipe(secret);
+        }
+    }
+
+    private int activate(Vault vault, String alias, Map<String, String> options) {
+        if (!options.containsKey("version")) {
+            throw new IllegalArgumentException("activate needs --version N, the PENDING version (cambist keys list shows it)");
+        }
+        int version = number(options.get("version"));
+        Duration overlap = options.containsKey("overlap") ? duration(options.get("overlap")) : null;
+        vault.activate(alias, version, overlap, "cli");
+        out.println("activated key '" + alias + "': version " + version + " is ACTIVE");
+        return 0;
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("version '" + text + "' is not a number");
+        }
+    }
+
     private int revoke(Vault vault, String alias, Map<String, String> options) {
-        int version = options.containsKey("version") ? Integer.parseInt(options.get("version")) : 0;
+        int version = options.containsKey("version") ? number(options.get("version")) : 0;
         vault.revoke(alias, version, options.getOrDefault("reason", ""), "cli");
         out.println("revoked " + (version == 0 ? "every version" : "version " + version) + " of key '" + alias + "'");
         return 0;
@@ -281,7 +320,7 @@ public final class VaultTool {
 
     private int usage(String problem) {
         err.println("cambist keys: " + problem);
-        err.println("usage: cambist keys list|create|rotate|revoke|verify [ALIAS] [--data DIR] [options]");
+        err.println("usage: cambist keys list|create|rotate|stage|activate|revoke|verify [ALIAS] [--data DIR] [options]");
         return 2;
     }
 }

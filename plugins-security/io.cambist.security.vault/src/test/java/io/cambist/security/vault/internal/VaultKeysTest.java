@@ -147,6 +147,68 @@ class VaultKeysTest {
     }
 
     @Test
+    void aStagedVersionNeitherSignsNorVerifiesUntilActivated() throws Exception {
+        vault.create(new NewKey("binance-main", null, Set.of(Scope.READ, Scope.TRADE), "api-key-1",
+                "old-secret".toCharArray()), "test");
+        byte[] signedWithStaged = hmac("HmacSHA256", "new-secret".getBytes(StandardCharsets.UTF_8), MESSAGE);
+
+        clock.advance(Duration.ofMinutes(5));
+        CreatedKey staged = vault.stage("binance-main", "new-secret".toCharArray(), "api-key-2", "test");
+        assertThat(staged.generatedSecret()).as("an imported secret is not echoed").isNull();
+        assertThat(staged.version().state()).isEqualTo(KeyState.PENDING);
+        assertThat(staged.version().activated()).isNull();
+        assertThat(staged.version().scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.TRADE);
+        // while PENDING: the old version keeps signing, the staged one verifies nothing, under either id
+        assertThat(vault.mac("binance-main", "HmacSHA256", KeyEncoding.UTF8, MESSAGE, Scope.TRADE).version().version())
+                .isEqualTo(1);
+        assertThat(vault.verify("api-key-2", "HmacSHA256", KeyEncoding.UTF8, MESSAGE, signedWithStaged)).isEmpty();
+        assertThat(vault.verify("binance-main", "HmacSHA256", KeyEncoding.UTF8, MESSAGE, signedWithStaged)).isEmpty();
+        assertThat(vault.matchSecret("binance-main", "new-secret".toCharArray())).isEmpty();
+        assertThatThrownBy(() -> vault.stage("binance-main", null, null, "test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has version 2 PENDING");
+        assertThatThrownBy(() -> vault.activate("binance-main", 1, Duration.ZERO, "test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is ACTIVE, not PENDING");
+        assertThatThrownBy(() -> vault.activate("binance-main", 7, Duration.ZERO, "test"))
+                .isInstanceOf(NoSuchElementException.class).hasMessage("key 'binance-main' has no version 7");
+
+        // a restart keeps the staged version and its secret
+        fixture.close();
+        fixture = new TestSupport.Fixture(data, "correct horse battery staple", clock);
+        vault = fixture.vault;
+        assertThat(vault.get("binance-main").orElseThrow().versions()).extracting(KeyVersion::state)
+                .containsExactly(KeyState.ACTIVE, KeyState.PENDING);
+
+        clock.advance(Duration.ofMinutes(5));
+        KeyInfo after = vault.activate("binance-main", 2, Duration.ofMinutes(30), "test");
+        assertThat(after.versions()).extracting(KeyVersion::state).containsExactly(KeyState.PREVIOUS, KeyState.ACTIVE);
+        KeyVersion active = after.active().orElseThrow();
+        assertThat(active.publicId()).isEqualTo("api-key-2");
+        assertThat(active.activated()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        assertThat(after.versions().get(0).expires()).isEqualTo(T0.plus(Duration.ofMinutes(40)));
+        MacResult signed = vault.mac("binance-main", "HmacSHA256", KeyEncoding.UTF8, MESSAGE, Scope.TRADE);
+        assertThat(signed.version().version()).isEqualTo(2);
+        assertThat(signed.mac()).isEqualTo(signedWithStaged);
+        assertThat(vault.verify("api-key-2", "HmacSHA256", KeyEncoding.UTF8, MESSAGE, signedWithStaged))
+                .map(KeyVersion::version).contains(2);
+        assertThat(fixture.audit.read(1, 100)).extracting(r -> r.event().action())
+                .containsSubsequence("key.create", "key.stage", "key.activate");
+    }
+
+    @Test
+    void aStagedVersionCanBeRevokedInsteadOfActivated() {
+        vault.create(new NewKey("k", null, Set.of(Scope.TRADE), null, "one".toCharArray()), "test");
+        CreatedKey staged = vault.stage("k", null, null, "test");
+        assertThat(staged.generatedSecret()).as("a generated secret is shown once").isNotBlank();
+        vault.revoke("k", 2, "the venue refused the new key", "test");
+        assertThat(vault.get("k").orElseThrow().versions()).extracting(KeyVersion::state)
+                .containsExactly(KeyState.ACTIVE, KeyState.REVOKED);
+        assertThatThrownBy(() -> vault.activate("k", 2, null, "test")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is REVOKED, not PENDING");
+        // and a new one can be staged after it
+        assertThat(vault.stage("k", "three".toCharArray(), null, "test").version().version()).isEqualTo(3);
+    }
+
+    @Test
     void revocationIsImmediate() throws Exception {
         vault.create(new NewKey("k", null, Set.of(Scope.TRADE), null, "one".toCharArray()), "test");
         vault.rotate("k", "two".toCharArray(), null, Duration.ofHours(24), "test");

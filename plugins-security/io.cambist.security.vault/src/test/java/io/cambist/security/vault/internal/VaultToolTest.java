@@ -67,6 +67,30 @@ class VaultToolTest {
     }
 
     @Test
+    void stagesThenActivatesANewVersion() throws Exception {
+        assertThat(run("create", "kraken-main", "--scopes", "trade", "--public-id", "OLD-KEY")).isZero();
+        assertThat(run("activate", "kraken-main")).isEqualTo(2);
+        assertThat(err).contains("activate needs --version N");
+
+        assertThat(run("stage", "kraken-main", "--public-id", "NEW-KEY")).isZero();
+        assertThat(out).contains("version 2 is PENDING", "cambist keys activate kraken-main --version 2",
+                "secret (shown once");
+        assertThat(run("stage", "kraken-main")).isEqualTo(1);
+        assertThat(err).contains("already has version 2 PENDING");
+        assertThat(run("list")).isZero();
+        assertThat(out).contains("PENDING", "NEW-KEY");
+
+        assertThat(run("activate", "kraken-main", "--version", "two")).isEqualTo(2);
+        assertThat(err).contains("version 'two' is not a number");
+        assertThat(run("activate", "kraken-main", "--version", "1")).isEqualTo(1);
+        assertThat(err).contains("is ACTIVE, not PENDING");
+        assertThat(run("activate", "kraken-main", "--version", "2", "--overlap", "0")).isZero();
+        assertThat(out).contains("version 2 is ACTIVE");
+        assertThat(run("list")).isZero();
+        assertThat(out).contains("RETIRED").doesNotContain("PENDING");
+    }
+
+    @Test
     void refusesWhileAContainerHoldsTheVault() {
         try (TestSupport.Fixture container = new TestSupport.Fixture(data, "tool-pass",
                 new TestSupport.MutableClock(Instant.now()))) {

@@ -86,6 +86,16 @@ final class Fakes {
         }
 
         @Override
+        public CreatedKey stage(String alias, char[] secret, String publicId, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public KeyInfo activate(String alias, int version, Duration overlap, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public KeyInfo revoke(String alias, int version, String reason, String actor) {
             throw new UnsupportedOperationException();
         }

@@ -3,6 +3,8 @@ package io.cambist.strategy.signal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +56,19 @@ class SignalBundleIT {
         throw new IllegalStateException(prefix + "*.jar is not on the test class path");
     }
 
+    /** The Export-Package header of the io.cambist.api jar (or classes folder) on the test class path. */
+    private static String apiExports() throws Exception {
+        Path location = Path.of(Strategy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            try (InputStream in = Files.newInputStream(location.resolve("META-INF/MANIFEST.MF"))) {
+                return new Manifest(in).getMainAttributes().getValue("Export-Package");
+            }
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue("Export-Package");
+        }
+    }
+
     @BeforeEach
     void start() throws Exception {
         Map<String, String> props = new HashMap<>();
@@ -59,11 +76,9 @@ class SignalBundleIT {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put("cambist.data", tmp.resolve("data").toString());
         props.put("cambist.mode", "backtest");
-        StringBuilder extra = new StringBuilder("org.slf4j;version=2.0.17,org.osgi.service.cm;version=1.6.0");
-        for (String p : List.of("backtest", "exchange", "model", "order", "portfolio", "risk", "security", "strategy")) {
-            extra.append(",io.cambist.api.").append(p).append(";version=1.0.0");
-        }
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extra.toString());
+        // the system bundle exports the API exactly as the io.cambist.api bundle would (packages and versions)
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.slf4j;version=2.0.17,org.osgi.service.cm;version=1.6.0,"
+                + apiExports());
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
         framework.start();
         ctx = framework.getBundleContext();
