@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import io.cambist.launcher.CambistException;
 import io.cambist.security.vault.internal.VaultTool;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -183,11 +184,24 @@ final class KeysCommand implements Runnable {
                 "Example: cambist keys rotate admin --overlap 24h",
             })
     static final class Rotate extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "ALIAS", description = "The key's alias.")
-        String alias;
+        @Mixin
+        NewVersion newVersion;
 
         @Option(names = "--overlap", paramLabel = "DURATION", description = "30m, 24h, 7d or 0 (default: 24h).")
         String overlap;
+
+        @Override
+        public Integer call() {
+            List<String> args = newVersion.args("rotate");
+            add(args, "--overlap", overlap);
+            return run(args);
+        }
+    }
+
+    /** What rotate and stage share: the alias and the new version's public id and secret. */
+    static final class NewVersion {
+        @Parameters(paramLabel = "ALIAS", description = "The key's alias.")
+        String alias;
 
         @Option(names = "--public-id", paramLabel = "ID", description = "The new version's public id.")
         String publicId;
@@ -195,13 +209,11 @@ final class KeysCommand implements Runnable {
         @Option(names = "--secret-file", paramLabel = "FILE", description = "Import the new secret instead of generating one.")
         Path secretFile;
 
-        @Override
-        public Integer call() {
-            List<String> args = new ArrayList<>(List.of("rotate", alias));
-            add(args, "--overlap", overlap);
-            add(args, "--public-id", publicId);
-            add(args, "--secret-file", secretFile);
-            return run(args);
+        List<String> args(String command) {
+            List<String> args = new ArrayList<>(List.of(command, alias));
+            Common.add(args, "--public-id", publicId);
+            Common.add(args, "--secret-file", secretFile);
+            return args;
         }
     }
 
@@ -212,21 +224,12 @@ final class KeysCommand implements Runnable {
                 "Example: cambist keys stage binance-main --public-id <new API key> --secret-file new.txt",
             })
     static final class Stage extends Common implements Callable<Integer> {
-        @Parameters(paramLabel = "ALIAS", description = "The key's alias.")
-        String alias;
-
-        @Option(names = "--public-id", paramLabel = "ID", description = "The new version's public id.")
-        String publicId;
-
-        @Option(names = "--secret-file", paramLabel = "FILE", description = "Import the new secret instead of generating one.")
-        Path secretFile;
+        @Mixin
+        NewVersion newVersion;
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(List.of("stage", alias));
-            add(args, "--public-id", publicId);
-            add(args, "--secret-file", secretFile);
-            return run(args);
+            return run(newVersion.args("stage"));
         }
     }
 

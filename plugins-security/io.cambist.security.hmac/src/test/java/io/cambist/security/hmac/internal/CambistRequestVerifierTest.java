@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +21,7 @@ import io.cambist.api.security.Scope;
 import io.cambist.api.security.SignedRequest;
 import io.cambist.api.security.Verification;
 import io.cambist.security.nonce.internal.NonceStores;
+import io.cambist.security.vault.internal.TestSupport.MutableClock;
 import io.cambist.security.vault.internal.Vaults;
 
 class CambistRequestVerifierTest {
@@ -34,39 +32,12 @@ class CambistRequestVerifierTest {
     @TempDir
     Path data;
 
-    private final MovableClock clock = new MovableClock(T0.minusSeconds(60));
+    /** Vault and verifier on one clock the test moves. */
+    private final MutableClock clock = new MutableClock(T0.minusSeconds(60));
     private Vaults.Handle vault;
     private NonceStores.Closeable nonces;
     private CambistRequestVerifier verifier;
     private int counter;
-
-    /** Vault and verifier on one clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void wire() {

@@ -25,6 +25,7 @@ import io.cambist.api.security.Scope;
 import io.cambist.api.security.Signature;
 import io.cambist.api.security.SignatureInput;
 import io.cambist.api.security.SignatureScheme;
+import io.cambist.security.vault.internal.Rfc4231;
 import io.cambist.security.vault.internal.Vaults;
 
 class HmacSignerTest {

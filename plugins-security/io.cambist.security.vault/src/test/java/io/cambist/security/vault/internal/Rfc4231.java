@@ -8,16 +8,16 @@ import java.util.List;
  * The HMAC-SHA-256 and HMAC-SHA-512 test vectors of RFC 4231 section 4 (test cases 1 to 7),
  * https://www.rfc-editor.org/rfc/rfc4231#section-4 (case 5 is truncated to 128 bits by the RFC).
  */
-final class Rfc4231 {
+public final class Rfc4231 {
 
     /** One test case: hex key, data, expected hex MACs (case 5: the first 16 bytes). */
-    record Case(int number, String keyHex, byte[] data, String sha256, String sha512) {
-        boolean truncated() {
+    public record Case(int number, String keyHex, byte[] data, String sha256, String sha512) {
+        public boolean truncated() {
             return number == 5;
         }
     }
 
-    static final List<Case> CASES = List.of(
+    public static final List<Case> CASES = List.of(
             new Case(1, repeat("0b", 20), ascii("Hi There"),
                     "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
                     "87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cde"

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.osgi.framework.BundleContext;
 
 /** Fakes and a fixture for the vault tests. */
-final class TestSupport {
+public final class TestSupport {
 
     /** Cheap KDF parameters so tests do not spend 200 ms per open; the format records whatever is used. */
     static final KdfParams FAST_KDF = new KdfParams(64, 1, 1);
@@ -22,14 +22,14 @@ final class TestSupport {
     }
 
     /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
+    public static final class MutableClock extends Clock {
         private volatile Instant now;
 
-        MutableClock(Instant start) {
+        public MutableClock(Instant start) {
             now = start;
         }
 
-        void advance(Duration d) {
+        public void advance(Duration d) {
             now = now.plus(d);
         }
 
