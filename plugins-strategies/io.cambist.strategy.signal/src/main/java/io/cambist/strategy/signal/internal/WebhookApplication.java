@@ -64,10 +64,12 @@ public class WebhookApplication extends Application implements WebhookServices {
     private volatile AuditLog audit;
 
     private volatile int maxBodyBytes = WebhookConstants.DEFAULT_MAX_BODY_BYTES;
+    private final AlertRateLimiter limiter = new AlertRateLimiter(WebhookConstants.DEFAULT_RATE_PER_MINUTE,
+            WebhookConstants.DEFAULT_RATE_BURST);
     private final Set<Object> singletons;
 
     public WebhookApplication() {
-        this.singletons = Set.of(new WebhookResource(new WebhookHandler(this, System::currentTimeMillis),
+        this.singletons = Set.of(new WebhookResource(new WebhookHandler(this, System::currentTimeMillis, limiter),
                 () -> maxBodyBytes), new WebhookExceptionMapper());
     }
 
@@ -75,6 +77,7 @@ public class WebhookApplication extends Application implements WebhookServices {
     @Modified
     void configure(WebhookConfiguration config) {
         maxBodyBytes = Math.max(256, Math.min(1 << 20, config.maxBodyBytes()));
+        limiter.configure(Math.max(0, config.ratePerMinute()), Math.max(1, config.rateBurst()));
     }
 
     /** Deprecated in Jakarta REST 3.1 in favour of CDI, which OSGi does not use; Jersey and the whiteboard support it. */

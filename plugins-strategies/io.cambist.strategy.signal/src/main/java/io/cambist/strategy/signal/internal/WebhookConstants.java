@@ -11,6 +11,10 @@ final class WebhookConstants {
     static final String BASE = "/webhooks";
     /** Largest alert body accepted by default. */
     static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+    /** Alerts a minute per bot and source address by default. */
+    static final int DEFAULT_RATE_PER_MINUTE = 60;
+    /** Alerts a sender may send at once by default. */
+    static final int DEFAULT_RATE_BURST = 20;
     /** Audit action of an accepted alert. */
     static final String AUDIT_ACCEPTED = "webhook.signal";
     /** Audit action of a refused alert. */

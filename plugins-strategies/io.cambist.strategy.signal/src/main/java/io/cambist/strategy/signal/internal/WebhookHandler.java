@@ -44,10 +44,12 @@ final class WebhookHandler {
     private final Logger logger = LoggerFactory.getLogger(WebhookHandler.class);
     private final WebhookServices services;
     private final LongSupplier clock;
+    private final AlertRateLimiter limiter;
 
-    WebhookHandler(WebhookServices services, LongSupplier clock) {
+    WebhookHandler(WebhookServices services, LongSupplier clock, AlertRateLimiter limiter) {
         this.services = services;
         this.clock = clock;
+        this.limiter = limiter;
     }
 
     /**
@@ -67,6 +69,10 @@ final class WebhookHandler {
                     + "A-Z a-z 0-9 . _ ~ -"));
         }
         Call call = new Call(botId, remote);
+        AlertRateLimiter.Decision rate = limiter.acquire(botId, remote, clock.getAsLong());
+        if (rate != AlertRateLimiter.Decision.ALLOWED) {
+            return limited(call, rate == AlertRateLimiter.Decision.LIMITED_FIRST);
+        }
         try {
             return accept(call, method, pathAndQuery, headers, body);
         } catch (Refusal r) {
@@ -213,6 +219,21 @@ final class WebhookHandler {
                     + "webhook scope; use a key created for webhooks");
         }
         return settings.webhookKey();
+    }
+
+    /**
+     * 429 before any parsing or key lookup. Only the first refusal of a streak is audited and logged, so a flood
+     * cannot fill the audit log; the streak ends with the sender's next allowed alert.
+     */
+    private WebhookAnswer limited(Call call, boolean first) {
+        long retry = limiter.retryAfterSeconds(call.botId, call.remote);
+        String detail = "more than " + limiter.perMinute() + " alerts a minute (bursts of " + limiter.burst()
+                + ") for bot '" + call.botId + "' from " + (call.remote == null ? "this sender" : call.remote)
+                + "; retry in " + retry + " s";
+        WebhookAnswer answer = first ? refuse(call, new Refusal(429, "too many alerts", detail))
+                : WebhookAnswer.refused(429, "too many alerts", detail);
+        answer.body().put("retryAfterSeconds", retry);
+        return answer;
     }
 
     private WebhookAnswer refuse(Call call, Refusal r) {

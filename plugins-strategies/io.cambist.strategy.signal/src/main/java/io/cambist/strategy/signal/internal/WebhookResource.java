@@ -67,8 +67,10 @@ public class WebhookResource {
     }
 
     static Response json(WebhookAnswer answer) {
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(AlertJson.write(answer.body()))
-                .build();
+        Response.ResponseBuilder r = Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(AlertJson.write(answer.body()));
+        Object retry = answer.body().get("retryAfterSeconds");
+        return (retry == null ? r : r.header(HttpHeaders.RETRY_AFTER, retry)).build();
     }
 
     private static Response tooLarge(int limit) {

@@ -47,7 +47,7 @@ final class InMemoryWebhook {
     }
 
     /** A response. */
-    record Reply(int status, String contentType, String text) {
+    record Reply(int status, String contentType, String retryAfter, String text) {
         JsonNode json() {
             try {
                 return AlertJson.MAPPER.readTree(text);
@@ -78,7 +78,7 @@ final class InMemoryWebhook {
             ContainerResponse response = handler.apply(request, out).get(30, TimeUnit.SECONDS);
             Object type = response.getHeaderString("Content-Type");
             return new Reply(response.getStatus(), type == null ? null : type.toString(),
-                    out.toString(StandardCharsets.UTF_8));
+                    response.getHeaderString("Retry-After"), out.toString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new AssertionError("request failed: " + method + " " + path, e);
         }

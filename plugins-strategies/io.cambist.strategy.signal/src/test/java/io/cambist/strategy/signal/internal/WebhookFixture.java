@@ -21,6 +21,9 @@ import io.cambist.testkit.strategy.StrategySession;
  */
 final class WebhookFixture implements AutoCloseable {
 
+    /** The webhook's rate limit as shipped: 60 alerts a minute, bursts of 20, per bot and source. */
+    final AlertRateLimiter limiter = new AlertRateLimiter(60, 20);
+
     static final Instrument ETH_BTC = Instrument.of("ETH", "BTC");
     static final String SECRET = "s3cret";
 
@@ -41,7 +44,7 @@ final class WebhookFixture implements AutoCloseable {
         session.addInstance("admin-key", Map.of("webhookKey", "admin"));
         session.step(5);
         nonces = new Fakes.Nonces(session::time, 300_000);
-        handler = new WebhookHandler(services(), session::time);
+        handler = new WebhookHandler(services(), session::time, limiter);
     }
 
     Fakes.Services services() {

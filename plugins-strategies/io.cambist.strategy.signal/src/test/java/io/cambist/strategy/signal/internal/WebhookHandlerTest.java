@@ -128,6 +128,37 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void aFloodFromOneSenderIs429WithoutTradingWhileOtherSendersGoOn() {
+        long now = f.session.time();
+        String flooder = "198.51.100.66";
+        int accepted = 0;
+        java.util.List<WebhookAnswer> limited = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            WebhookAnswer a = f.post("tv", f.alert("flood-" + i, now, "buy", "\"sizeQuote\":\"0.001\""), Map.of(), flooder);
+            if (a.status() == 202) {
+                accepted++;
+            } else {
+                limited.add(a);
+            }
+        }
+        assertThat(accepted).as("the burst").isEqualTo(20);
+        assertThat(limited).hasSize(30).allSatisfy(a -> {
+            assertThat(a.status()).isEqualTo(429);
+            assertThat(a.error()).isEqualTo("too many alerts");
+            assertThat(a.body().get("retryAfterSeconds")).isEqualTo(1L);
+            assertThat(a.body().get("detail").toString()).contains("60 alerts a minute").contains(flooder);
+        });
+        // TradingView's own address has its own bucket
+        assertThat(f.post("tv", f.alert("tv-real", now, "buy", "\"sizeQuote\":\"0.001\""), Map.of(), "52.89.214.238")
+                .status()).isEqualTo(202);
+        // only the first refusal of the streak is audited, so a flood cannot fill the audit log
+        assertThat(f.audit.events).filteredOn(e -> e.action().equals("webhook.refused")).singleElement()
+                .satisfies(e -> assertThat(e.details().get("reason")).startsWith("too many alerts"));
+        f.session.step(1);
+        assertThat(f.orders("tv")).hasSize(21);
+    }
+
+    @Test
     void theSourceAddressMustBeInTheAllowList() {
         long now = f.session.time();
         assertThat(f.post("lan", f.alert("l-1", now, "buy", "\"sizeQuote\":0.01"), Map.of(), "10.20.30.40").status()).isEqualTo(202);
@@ -168,7 +199,7 @@ class WebhookHandlerTest {
         assertThat(f.post("nobody", f.alert("x", now, "buy", "")).status()).isEqualTo(404);
         assertThat(f.post("bad\nid", f.alert("x", now, "buy", "")).status()).isEqualTo(404);
         WebhookHandler noVault = new WebhookHandler(new Fakes.Services(f.session.runner(), f.session.orders(), null,
-                f.verifier, f.nonces, f.audit), f.session::time);
+                f.verifier, f.nonces, f.audit), f.session::time, new AlertRateLimiter(60, 20));
         WebhookAnswer unavailable = noVault.handle("tv", "POST", "/webhooks/signal/tv", Map.of(),
                 f.alert("x", now, "buy", "").getBytes(), null);
         assertThat(unavailable.status()).isEqualTo(503);

@@ -78,6 +78,18 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aFloodIsAnswered429WithRetryAfter() {
+        InMemoryWebhook.Reply last = null;
+        for (int i = 0; i < 21; i++) {
+            last = http.post("signal/tv", f.alert("r-" + i, f.session.time(), "buy", "\"sizeQuote\":\"0.001\""));
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.retryAfter()).isEqualTo("1");
+        assertThat(last.json().get("retryAfterSeconds").asLong()).isEqualTo(1);
+        assertThat(last.json().get("error").asText()).isEqualTo("too many alerts");
+    }
+
+    @Test
     void everyErrorOfTheApplicationIsJson() {
         InMemoryWebhook.Reply get = http.send("GET", "signal/tv", null, Map.of());
         assertThat(get.status()).isEqualTo(405);
