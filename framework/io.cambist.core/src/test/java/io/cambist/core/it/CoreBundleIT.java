@@ -6,23 +6,17 @@ import static io.cambist.core.internal.testing.LiveEngine.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
-import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.PrototypeServiceFactory;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.launch.Framework;
-import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -69,62 +60,20 @@ class CoreBundleIT {
 
     @TempDir
     Path tmp;
-    private Framework framework;
+    private BareFelix felix;
     private BundleContext ctx;
     private Bundle core;
 
-    private static File jar(String prefix) {
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            File f = new File(entry);
-            if (f.getName().startsWith(prefix) && f.getName().endsWith(".jar")) {
-                return f;
-            }
-        }
-        throw new IllegalStateException(prefix + "*.jar is not on the test class path");
-    }
-
-    /** The Export-Package header of the io.cambist.api jar (or classes folder) on the test class path. */
-    private static String apiExports() throws Exception {
-        Path location = Path.of(Strategy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isDirectory(location)) {
-            try (InputStream in = Files.newInputStream(location.resolve("META-INF/MANIFEST.MF"))) {
-                return new Manifest(in).getMainAttributes().getValue("Export-Package");
-            }
-        }
-        try (JarFile jar = new JarFile(location.toFile())) {
-            return jar.getManifest().getMainAttributes().getValue("Export-Package");
-        }
-    }
-
     @BeforeEach
     void start() throws Exception {
-        Map<String, String> props = new HashMap<>();
-        props.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
-        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        props.put("cambist.data", tmp.resolve("data").toString());
-        props.put("cambist.mode", "run");
-        // the system bundle exports the API exactly as the io.cambist.api bundle would (packages and versions)
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.slf4j;version=2.0.17,org.osgi.service.cm;version=1.6.0,"
-                + apiExports());
-        framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(props);
-        framework.start();
-        ctx = framework.getBundleContext();
-        List<Bundle> bundles = new ArrayList<>();
-        for (String prefix : List.of("org.osgi.util.function-", "org.osgi.util.promise-", "org.osgi.service.component-",
-                "org.apache.felix.configadmin-", "org.apache.felix.scr-")) {
-            bundles.add(ctx.installBundle(jar(prefix).toURI().toString()));
-        }
-        core = ctx.installBundle(Path.of(System.getProperty("cambist.core.jar")).toUri().toString());
-        bundles.add(core);
-        for (Bundle b : bundles) {
-            b.start();
-        }
+        felix = BareFelix.start(tmp, "run", List.of(), Path.of(System.getProperty("cambist.core.jar")));
+        ctx = felix.context();
+        core = felix.bundles().get(0);
     }
 
     @AfterEach
     void stop() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
+        felix.close();
     }
 
     private <T> T service(Class<T> type) {
