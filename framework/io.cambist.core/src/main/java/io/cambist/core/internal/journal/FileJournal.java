@@ -42,6 +42,8 @@ public final class FileJournal implements Journal {
     private Path segment;
     private int sequence;
     private long size;
+    /** The segment's size right after its checkpoint (or when it was opened): what later appends are counted from. */
+    private long checkpointSize;
     private boolean closed;
 
     private FileJournal(Path dir, long maxSegmentBytes) {
@@ -95,6 +97,7 @@ public final class FileJournal implements Journal {
             }
         }
         size = replaySegment(segment, replay);
+        checkpointSize = size;
         channel = FileChannel.open(segment, StandardOpenOption.WRITE);
         channel.position(size);
     }
@@ -231,7 +234,9 @@ public final class FileJournal implements Journal {
 
     @Override
     public synchronized boolean wantsCheckpoint() {
-        return !closed && size > maxSegmentBytes;
+        // counted from the last checkpoint, and at least the checkpoint's own size: a state larger than the limit would
+        // otherwise ask for a checkpoint after every append, and rewriting it would cost more than the appends
+        return !closed && size - checkpointSize > Math.max(maxSegmentBytes, checkpointSize);
     }
 
     @Override
@@ -252,6 +257,7 @@ public final class FileJournal implements Journal {
             segment = next;
             sequence++;
             size = newSize;
+            checkpointSize = newSize;
             old.close();
             Files.deleteIfExists(oldSegment);
             logger.info("journal checkpoint: {} records in {} ({} bytes)", state.size(), next.getFileName(), newSize);

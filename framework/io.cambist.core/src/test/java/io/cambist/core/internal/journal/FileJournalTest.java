@@ -150,6 +150,32 @@ class FileJournalTest {
     }
 
     @Test
+    void aStateLargerThanTheLimitIsCheckpointedOnlyAfterAsMuchAgainIsAppended() throws IOException {
+        try (FileJournal j = FileJournal.open(dir, 200, r -> {
+        })) {
+            List<JournalRecord> big = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                big.add(new InstanceRemoved("state-" + i));
+            }
+            j.checkpoint(big);
+            long afterCheckpoint = Files.size(j.segment());
+            assertThat(afterCheckpoint).as("the state alone is over the limit").isGreaterThan(200);
+            assertThat(j.wantsCheckpoint()).isFalse();
+            int appended = 0;
+            while (!j.wantsCheckpoint()) {
+                j.append(new InstanceRemoved("a" + appended++), false);
+            }
+            assertThat(Files.size(j.segment()) - afterCheckpoint).isGreaterThan(afterCheckpoint);
+            assertThat(appended).isGreaterThan(20);
+        }
+        // reopened, the appends are counted from the opened size
+        try (FileJournal j = FileJournal.open(dir, 200, r -> {
+        })) {
+            assertThat(j.wantsCheckpoint()).isFalse();
+        }
+    }
+
+    @Test
     void anOlderSegmentLeftByACrashAfterTheCheckpointRenameIsIgnored() throws IOException {
         try (FileJournal j = FileJournal.open(dir, 1 << 20, r -> {
         })) {

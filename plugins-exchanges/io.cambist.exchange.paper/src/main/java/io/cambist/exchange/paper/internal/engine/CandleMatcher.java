@@ -182,8 +182,7 @@ final class CandleMatcher {
             balances.debit(base, qty);
             balances.credit(quote, notional.subtract(fee));
         }
-        o.filled = o.filled.add(qty);
-        o.filledNotional = o.filledNotional.add(notional);
+        o.addFill(qty, price, notional);
         o.fees = o.fees.add(fee);
         o.updatedTime = time;
         boolean done = exactQuote || (t.quantity() != null && o.filled.compareTo(t.quantity()) >= 0);

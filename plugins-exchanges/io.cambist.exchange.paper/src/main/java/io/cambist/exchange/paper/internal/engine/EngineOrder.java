@@ -30,6 +30,8 @@ public final class EngineOrder {
     long updatedTime;
     boolean triggered;
     BigDecimal locked = BigDecimal.ZERO;
+    /** The average fill price, computed once per fill (null until needed); an exact division costs microseconds. */
+    private BigDecimal average;
 
     EngineOrder(Terms terms, OrderStatus status) {
         this.terms = terms;
@@ -87,6 +89,32 @@ public final class EngineOrder {
         return locked;
     }
 
+    /** Adds a fill of {@code qty} at {@code price} ({@code notional} = qty × price). */
+    void addFill(BigDecimal qty, BigDecimal price, BigDecimal notional) {
+        boolean first = filled.signum() == 0;
+        filled = filled.add(qty);
+        filledNotional = filledNotional.add(notional);
+        // one fill: the average is its price, without dividing; later fills divide once, when the average is asked for
+        average = first ? price.stripTrailingZeros() : null;
+    }
+
+    /** The average fill price, or null before the first fill. */
+    BigDecimal average() {
+        if (filled.signum() <= 0) {
+            return null;
+        }
+        if (average == null) {
+            BigDecimal a;
+            try {
+                a = filledNotional.divide(filled);
+            } catch (ArithmeticException nonTerminating) {
+                a = filledNotional.divide(filled, MathContext.DECIMAL128);
+            }
+            average = a.stripTrailingZeros();
+        }
+        return average;
+    }
+
     /** Base quantity still to fill, or {@code null} for an unfilled order sized by quote amount. */
     BigDecimal remaining() {
         return terms.quantity() == null ? null : terms.quantity().subtract(filled);
@@ -98,16 +126,7 @@ public final class EngineOrder {
         if (quantity == null && status.isTerminal() && filled.signum() > 0) {
             quantity = filled;
         }
-        BigDecimal average = null;
-        if (filled.signum() > 0) {
-            try {
-                average = filledNotional.divide(filled);
-            } catch (ArithmeticException nonTerminating) {
-                average = filledNotional.divide(filled, MathContext.DECIMAL128);
-            }
-            average = average.stripTrailingZeros();
-        }
         return new VenueOrder(terms.clientOrderId(), terms.venueOrderId(), instrument, terms.side(), terms.type(), status,
-                quantity, filled, average, terms.limitPrice(), reason, updatedTime);
+                quantity, filled, average(), terms.limitPrice(), reason, updatedTime);
     }
 }

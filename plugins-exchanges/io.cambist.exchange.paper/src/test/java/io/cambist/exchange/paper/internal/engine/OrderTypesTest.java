@@ -75,6 +75,23 @@ class OrderTypesTest {
     }
 
     @Test
+    void theAveragePriceFollowsEveryPartialFill() {
+        EngineFixture v = new EngineFixture(d("0.1"), d("0"));
+        v.candle("100", "100", "100", "100", "10");
+        VenueOrder order = v.limit(Side.BUY, "3", "101");
+        v.candle("100", "101", "99", "100", "10"); // opens below the limit: 1 BTC at the open
+        assertThat(v.order(order).averagePrice()).isEqualByComparingTo("100");
+        v.candle("100", "101", "99", "100", "10");
+        assertThat(v.order(order).averagePrice()).isEqualByComparingTo("100");
+        v.candle("101", "102", "100", "101", "10");
+        VenueOrder done = v.order(order);
+        assertThat(done.status()).isEqualTo(OrderStatus.FILLED);
+        // 301 / 3 does not terminate: 34 significant digits
+        assertThat(done.averagePrice()).isEqualByComparingTo(new java.math.BigDecimal("301").divide(
+                new java.math.BigDecimal("3"), java.math.MathContext.DECIMAL128));
+    }
+
+    @Test
     void twoOrdersShareOneCandlesVolumeInPlacementOrder() {
         EngineFixture v = new EngineFixture(d("0.1"), d("0"));
         v.candle("100", "100", "100", "100", "10");
