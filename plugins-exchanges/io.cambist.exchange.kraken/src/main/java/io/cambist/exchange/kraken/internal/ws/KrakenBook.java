@@ -165,7 +165,22 @@ public final class KrakenBook {
         for (Iterator<Map.Entry<BigDecimal, BigDecimal>> it = side.entrySet().iterator();
                 it.hasNext() && n < KrakenConstants.CHECKSUM_LEVELS; n++) {
             Map.Entry<BigDecimal, BigDecimal> e = it.next();
-            text.append(digits(e.getKey(), priceDecimals)).append(digits(e.getValue(), qtyDecimals));
+            appendDigits(text, e.getKey(), priceDecimals);
+            appendDigits(text, e.getValue(), qtyDecimals);
+        }
+    }
+
+    /**
+     * {@link #digits} written straight into {@code text}: a value with at most {@code decimals} decimals whose digits
+     * fit a long (every price and quantity Kraken sends) is written as the long it becomes at that scale, without the
+     * string work; anything else goes through {@link #digits}. Runs 40 times per book update.
+     */
+    static void appendDigits(StringBuilder text, BigDecimal value, int decimals) {
+        int scale = value.scale();
+        if (value.signum() >= 0 && scale >= 0 && scale <= decimals && value.precision() - scale + decimals <= 18) {
+            text.append(value.movePointRight(decimals).longValueExact());
+        } else {
+            text.append(digits(value, decimals));
         }
     }
 

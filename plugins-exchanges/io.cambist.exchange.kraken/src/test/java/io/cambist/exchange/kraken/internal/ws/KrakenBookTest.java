@@ -52,6 +52,25 @@ class KrakenBookTest {
     }
 
     @Test
+    void theFastDigitsAgreeWithTheDocumentedFormattingOnEveryShape() {
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("0", "0.0", "0E-8", "1E+3", "45281",
+                "45285.2", "0.00100000", "0.1", "0.05000", "12345678901.12345678", "99999999999.99999999",
+                "123456789012.12345678", "0.000000001", "1.123456789"));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            values.add(BigDecimal.valueOf(random.nextLong() & 0xFFFFFFFFFFL, random.nextInt(12) - 2).toString());
+        }
+        for (String v : values) {
+            for (int decimals : new int[] {0, 1, 5, 8, 10}) {
+                StringBuilder fast = new StringBuilder();
+                KrakenBook.appendDigits(fast, new BigDecimal(v), decimals);
+                assertThat(fast.toString()).as("%s at %d decimals", v, decimals)
+                        .isEqualTo(KrakenBook.digits(new BigDecimal(v), decimals));
+            }
+        }
+    }
+
+    @Test
     void updateRemovesInsertsAndTruncatesToTheDepthBeforeTheChecksum() {
         KrakenBook book = book(10);
         book.snapshot(data("ws_book_snapshot.json"), 1);
