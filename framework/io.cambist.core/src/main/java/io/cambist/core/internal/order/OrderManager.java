@@ -145,6 +145,12 @@ public final class OrderManager implements OrderService {
                 maxEpochSeen = Math.max(maxEpochSeen, ClientOrderIds.epochOf(rec.id));
             } else if (record instanceof FillApplied r) {
                 portfolio.applyFill(r.account(), r.strategyId(), r.fill(), r.quoteFee(), null, false);
+                // the order's state is written after its fill: when a crash lost that record, the fill still belongs
+                // to the order here, so reconciliation does not apply it to positions a second time
+                OrderRecord rec = orders.get(r.fill().clientOrderId());
+                if (rec != null && !rec.tradeIds.contains(r.fill().tradeId())) {
+                    rec.addFill(r.fill());
+                }
             } else if (record instanceof PositionSaved r) {
                 portfolio.restore(r);
             } else if (record instanceof IdEpoch r) {

@@ -170,6 +170,46 @@ class RecoveryTest {
     }
 
     @Test
+    void aFillJournaledWithoutTheOrderStateAfterItIsCountedOnceAfterACrash() throws IOException {
+        TestVenue venue = Fixtures.venue(market());
+        Engine first = journaled(venue);
+        first.bindConnector("paper", venue);
+        Fixtures.instance(first, Fixtures.type("t", RecoveryTest::trader), "bot", Map.of());
+        for (int i = 0; i < 5; i++) {
+            venue.step(); // the market buy of 1 fills at 0.102, then the dip limit of 2 at 0.093
+        }
+        assertThat(position(first, "bot").quantity()).isEqualByComparingTo("3");
+
+        // kill -9 between the dip fill's record and the order state written after it
+        Path segment = Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".log")).findFirst().orElseThrow();
+        byte[] all = Files.readAllBytes(segment);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(all);
+        long afterLastFill = -1;
+        for (int offset = 8; offset < all.length; ) {
+            int length = buf.getInt(offset);
+            byte[] payload = java.util.Arrays.copyOfRange(all, offset + 8, offset + 8 + length);
+            offset += 8 + length;
+            if (RecordCodec.decode(payload) instanceof FillApplied) {
+                afterLastFill = offset;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.truncate(afterLastFill);
+        }
+
+        Engine second = journaled(venue);
+        Fixtures.instance(second, Fixtures.type("t", RecordingStrategy::new), "bot", Map.of());
+        second.bindConnector("paper", venue);
+        Order dip = second.orders().orders(OrderQuery.all()).stream().filter(o -> "dip".equals(o.tag())).findFirst()
+                .orElseThrow();
+        assertThat(dip.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(dip.filledQuantity()).isEqualByComparingTo("2");
+        assertThat(position(second, "bot").quantity()).as("the dip fill counted once").isEqualByComparingTo("3");
+        assertThat(second.portfolio().position("paper", ETH_BTC).orElseThrow().quantity())
+                .isEqualByComparingTo(venue.total("ETH"));
+    }
+
+    @Test
     void anOrderJournaledButNeverSentIsClosedAsRejectedAndNotResent() {
         TestVenue venue = Fixtures.venue(market());
         Engine first = journaled(venue);
