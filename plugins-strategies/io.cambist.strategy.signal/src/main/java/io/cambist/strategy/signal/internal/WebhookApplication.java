@@ -64,6 +64,7 @@ public class WebhookApplication extends Application implements WebhookServices {
     private volatile AuditLog audit;
 
     private volatile int maxBodyBytes = WebhookConstants.DEFAULT_MAX_BODY_BYTES;
+    private volatile int serviceWaitMillis = WebhookConstants.DEFAULT_SERVICE_WAIT_MILLIS;
     private final AlertRateLimiter limiter = new AlertRateLimiter(WebhookConstants.DEFAULT_RATE_PER_MINUTE,
             WebhookConstants.DEFAULT_RATE_BURST);
     private final Set<Object> singletons;
@@ -78,6 +79,12 @@ public class WebhookApplication extends Application implements WebhookServices {
     void configure(WebhookConfiguration config) {
         maxBodyBytes = Math.max(256, Math.min(1 << 20, config.maxBodyBytes()));
         limiter.configure(Math.max(0, config.ratePerMinute()), Math.max(1, config.rateBurst()));
+        serviceWaitMillis = Math.max(0, Math.min(60_000, config.serviceWaitMillis()));
+    }
+
+    @Override
+    public long serviceWaitMillis() {
+        return serviceWaitMillis;
     }
 
     /** Deprecated in Jakarta REST 3.1 in favour of CDI, which OSGi does not use; Jersey and the whiteboard support it. */

@@ -15,6 +15,8 @@ final class WebhookConstants {
     static final int DEFAULT_RATE_PER_MINUTE = 60;
     /** Alerts a sender may send at once by default. */
     static final int DEFAULT_RATE_BURST = 20;
+    /** How long an alert waits for a service whose bundle is being updated, by default. */
+    static final int DEFAULT_SERVICE_WAIT_MILLIS = 5_000;
     /** Audit action of an accepted alert. */
     static final String AUDIT_ACCEPTED = "webhook.signal";
     /** Audit action of a refused alert. */

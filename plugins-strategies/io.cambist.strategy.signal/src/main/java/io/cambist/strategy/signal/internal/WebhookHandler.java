@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,8 @@ import io.cambist.api.strategy.StrategyStatus;
  * passed. Plain Java, so the checks are tested without HTTP.
  */
 final class WebhookHandler {
+
+    private static final long WAIT_STEP_MILLIS = 20;
 
     private final Logger logger = LoggerFactory.getLogger(WebhookHandler.class);
     private final WebhookServices services;
@@ -94,7 +97,7 @@ final class WebhookHandler {
     }
 
     private WebhookAnswer accept(Call call, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
-        StrategyRunner runner = require(services.runner(), "strategy runner", "io.cambist.core");
+        StrategyRunner runner = require(services::runner, "strategy runner", "io.cambist.core");
         StrategyStatus bot = runner.instance(call.botId).filter(s -> SignalStrategy.TYPE.equals(s.type()))
                 .orElseThrow(() -> new Refusal(404, "unknown bot", "there is no signal bot '" + call.botId
                         + "': create one with a configuration of " + SignalStrategy.PID));
@@ -140,9 +143,9 @@ final class WebhookHandler {
                     + (skew > 0 ? "in the past" : "in the future") + "; bot '" + call.botId + "' accepts alerts within "
                     + settings.windowSeconds() + " s of the server's clock");
         }
-        AuditLog audit = require(services.audit(), "audit log", "io.cambist.security.vault");
-        NonceStore nonces = require(services.nonces(), "nonce store", "io.cambist.security.nonce");
-        OrderService orders = require(services.orders(), "order service", "io.cambist.core");
+        AuditLog audit = require(services::audit, "audit log", "io.cambist.security.vault");
+        NonceStore nonces = require(services::nonces, "nonce store", "io.cambist.security.nonce");
+        OrderService orders = require(services::orders, "order service", "io.cambist.core");
         NonceResult claim = nonces.claim(WebhookConstants.NONCE_PREFIX + call.keyId, alert.id(), alert.time());
         if (claim == NonceResult.REPLAYED) {
             throw new Refusal(409, "replayed alert", "alert id '" + alert.id() + "' was already used; every alert needs "
@@ -181,7 +184,7 @@ final class WebhookHandler {
                 throw new Refusal(401, "signature not accepted", "bot '" + call.botId + "' accepts only alerts with its "
                         + "secret in the body (auth=secret)");
             }
-            RequestVerifier verifier = require(services.verifier(), "request verifier", "io.cambist.security.hmac");
+            RequestVerifier verifier = require(services::verifier, "request verifier", "io.cambist.security.hmac");
             Verification v = verifier.verify(request, Scope.WEBHOOK);
             if (v instanceof Verification.Refused r) {
                 throw new Refusal(r.status() == 403 || r.status() == 503 ? r.status() : 401, "bad signature", r.reason());
@@ -202,7 +205,7 @@ final class WebhookHandler {
         if (!(secret instanceof String s) || s.isEmpty()) {
             throw new Refusal(401, "missing secret", "the alert must carry the bot's webhook secret in the field 'secret'");
         }
-        KeyRing ring = require(services.keyRing(), "key ring", "io.cambist.security.vault");
+        KeyRing ring = require(services::keyRing, "key ring", "io.cambist.security.vault");
         char[] presented = s.toCharArray();
         Optional<KeyVersion> match;
         try {
@@ -277,7 +280,22 @@ final class WebhookHandler {
         return WebhookConstants.BASE + "/signal/" + bot;
     }
 
-    private static <T> T require(T service, String what, String bundle) {
+    /**
+     * The service, waiting up to {@link WebhookServices#serviceWaitMillis()} while its bundle is being updated (an
+     * alert sender like TradingView does not retry, so a 503 loses the alert).
+     */
+    private <T> T require(Supplier<T> source, String what, String bundle) {
+        T service = source.get();
+        long deadline = System.nanoTime() + services.serviceWaitMillis() * 1_000_000L;
+        while (service == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(WAIT_STEP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            service = source.get();
+        }
         if (service == null) {
             throw new Refusal(503, what + " unavailable", "the " + what + " (bundle " + bundle + ") is not active; retry "
                     + "shortly");

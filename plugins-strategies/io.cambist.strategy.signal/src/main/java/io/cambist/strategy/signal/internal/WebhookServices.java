@@ -21,4 +21,9 @@ interface WebhookServices {
     NonceStore nonces();
 
     AuditLog audit();
+
+    /** How long an alert waits for a missing service (its bundle being updated) before the answer is 503. */
+    default long serviceWaitMillis() {
+        return 0;
+    }
 }

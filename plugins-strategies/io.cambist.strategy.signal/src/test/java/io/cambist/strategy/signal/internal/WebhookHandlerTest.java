@@ -159,6 +159,27 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void anAlertWaitsForAServiceWhoseBundleIsBeingUpdated() {
+        Fakes.Services all = f.services();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        WebhookServices updating = new WebhookServices() {
+            public io.cambist.api.strategy.StrategyRunner runner() { return all.runner(); }
+            public io.cambist.api.order.OrderService orders() { return all.orders(); }
+            public io.cambist.api.security.RequestVerifier verifier() { return all.verifier(); }
+            public io.cambist.api.security.AuditLog audit() { return all.audit(); }
+            public io.cambist.api.security.KeyRing keyRing() { return all.keyRing(); }
+            // the nonce store's bundle comes back after a few looks
+            public io.cambist.api.security.NonceStore nonces() { return asked.incrementAndGet() < 5 ? null : all.nonces(); }
+            public long serviceWaitMillis() { return 5_000; }
+        };
+        WebhookHandler waiting = new WebhookHandler(updating, f.session::time, new AlertRateLimiter(60, 20));
+        WebhookAnswer answer = waiting.handle("tv", "POST", "/webhooks/signal/tv", Map.of(),
+                f.alert("during-update", f.session.time(), "buy", "").getBytes(), "203.0.113.9");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(202);
+        assertThat(asked.get()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void theSourceAddressMustBeInTheAllowList() {
         long now = f.session.time();
         assertThat(f.post("lan", f.alert("l-1", now, "buy", "\"sizeQuote\":0.01"), Map.of(), "10.20.30.40").status()).isEqualTo(202);
