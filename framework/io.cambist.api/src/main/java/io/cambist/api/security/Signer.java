@@ -17,6 +17,8 @@ public interface Signer {
      * @param scope    the scope the use needs (e.g. TRADE for placing orders)
      * @throws KeyUnavailableException when the key cannot sign
      * @throws IllegalArgumentException when no such scheme is registered
+     * @throws IllegalStateException when this instance was stopped meanwhile (its bundle updated): sign again with the
+     *                               current {@code Signer} service
      */
     Signature sign(String keyAlias, String scheme, SignatureInput input, Scope scope);
 }

@@ -1,6 +1,7 @@
 package io.cambist.connector.http;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import io.cambist.api.exchange.AuthenticationException;
 import io.cambist.api.exchange.ExchangeUnavailableException;
@@ -19,6 +20,8 @@ import io.cambist.connector.ServiceHolder;
  * rotation.
  */
 public final class AliasSigner {
+
+    private static final long RETRY_PAUSE_NANOS = 10_000_000L;
 
     private final ServiceHolder<Signer> signers;
     private final String owner;
@@ -51,25 +54,41 @@ public final class AliasSigner {
      * @throws ExchangeUnavailableException when no signer service came within the wait or the scheme is missing
      */
     public Signature sign(SignatureInput input) {
-        Signer signer = signers.await(wait);
-        if (signer == null) {
-            throw new ExchangeUnavailableException("no Signer service appeared within " + wait.toMillis()
-                    + " ms for " + owner + ": is the vault bundle running?", (String) null);
-        }
-        Signature signature;
-        try {
-            signature = signer.sign(keyAlias, scheme, input, Scope.TRADE);
-        } catch (KeyUnavailableException e) {
-            throw new AuthenticationException("key '" + keyAlias + "' of " + owner + " cannot sign: "
-                    + e.getMessage(), null);
-        } catch (IllegalArgumentException e) {
-            throw new ExchangeUnavailableException("the '" + scheme + "' signature scheme is not "
-                    + "available (is io.cambist.security.hmac running?): " + e.getMessage(), (String) null);
+        long deadline = System.nanoTime() + wait.toNanos();
+        Signature signature = null;
+        while (signature == null) {
+            Signer signer = signers.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            if (signer == null) {
+                throw new ExchangeUnavailableException("no Signer service appeared within " + wait.toMillis()
+                        + " ms for " + owner + ": is the vault bundle running?", (String) null);
+            }
+            signature = signWith(signer, input, deadline);
         }
         if (signature.publicId() == null || signature.publicId().isBlank()) {
             throw new AuthenticationException("key '" + keyAlias + "' has no public id: store the " + apiKey
                     + " as the key's public id in the vault", null);
         }
         return signature;
+    }
+
+    /** One attempt; null when that signer was stopped meanwhile (its bundle updated) and time is left to retry. */
+    private Signature signWith(Signer signer, SignatureInput input, long deadline) {
+        try {
+            return signer.sign(keyAlias, scheme, input, Scope.TRADE);
+        } catch (KeyUnavailableException e) {
+            throw new AuthenticationException("key '" + keyAlias + "' of " + owner + " cannot sign: "
+                    + e.getMessage(), null);
+        } catch (IllegalArgumentException e) {
+            throw new ExchangeUnavailableException("the '" + scheme + "' signature scheme is not "
+                    + "available (is io.cambist.security.hmac running?): " + e.getMessage(), (String) null);
+        } catch (IllegalStateException stopped) {
+            if (System.nanoTime() >= deadline) {
+                throw new ExchangeUnavailableException("no working Signer service within " + wait.toMillis() + " ms for "
+                        + owner + ": " + stopped.getMessage(), (String) null);
+            }
+            // the replacement registers within milliseconds of the old one stopping
+            LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+            return null;
+        }
     }
 }

@@ -49,6 +49,37 @@ class AliasSignerTest {
     }
 
     @Test
+    void aSignerStoppedDuringItsBundleUpdateIsRetriedOnTheReplacement() throws Exception {
+        Signer stopped = (alias, scheme, input, scope) -> {
+            throw new IllegalStateException("this Signer was stopped");
+        };
+        signers.bind(stopped);
+        Thread update = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            signers.unbind(stopped);
+            signers.bind(vault);
+        });
+        update.start();
+        assertThat(signer("bn", "binance", Duration.ofSeconds(5)).sign(INPUT).publicId()).isEqualTo("PUBLIC-ID");
+        update.join();
+        assertThat(vault.calls()).hasSize(1);
+    }
+
+    @Test
+    void aSignerThatStaysStoppedIsUnavailableAfterTheWait() {
+        signers.bind((alias, scheme, input, scope) -> {
+            throw new IllegalStateException("this Signer was stopped");
+        });
+        assertThatThrownBy(() -> signer("bn", "binance", Duration.ofMillis(100)).sign(INPUT))
+                .isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessage("no working Signer service within 100 ms for account acc: this Signer was stopped");
+    }
+
+    @Test
     void vaultRefusalsBecomeTheApisExceptions() {
         signers.bind(vault);
         assertThatThrownBy(() -> signer("unknown", "binance", Duration.ZERO).sign(INPUT))

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +37,17 @@ public final class HmacSigner implements Signer {
     @Modified
     void configure(HmacConfiguration config) {
         waitMillis = Math.max(0, config.waitTimeoutMillis());
+    }
+
+    /**
+     * The bundle is stopping (or being updated): its schemes and key ring reference go away for good, so callers
+     * waiting in this instance are woken with {@link SignerStoppedException} to retry on the replacement service
+     * instead of waiting out their timeout.
+     */
+    @Deactivate
+    public void deactivate() {
+        schemes.close();
+        keyRing.close();
     }
 
     /** Sets how long to wait for a missing key ring or scheme (tests and hand wiring). */

@@ -29,6 +29,18 @@ final class SchemeRegistry {
     private final Condition changed = lock.newCondition();
     private final List<Registration> registrations = new ArrayList<>();
     private volatile Map<String, SignatureScheme> best = Map.of();
+    private boolean closed;
+
+    /** Wakes every waiting caller with {@link SignerStoppedException}: this registry's signer is gone. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     void add(SignatureScheme scheme, Map<String, ?> properties) {
         Object name = properties.get(SignatureScheme.SCHEME);
@@ -79,6 +91,9 @@ final class SchemeRegistry {
         lock.lock();
         try {
             while ((scheme = best.get(name)) == null) {
+                if (closed) {
+                    throw new SignerStoppedException();
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalArgumentException("no signature scheme '" + name + "' is registered (waited "

@@ -27,6 +27,18 @@ final class ServiceSlot<T> {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private volatile T current;
+    private boolean closed;
+
+    /** Wakes every waiting caller with {@link SignerStoppedException}: the owner is gone. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     /** @param description what the service is, for messages: {@code key ring (io.cambist.security.vault)} */
     ServiceSlot(String description) {
@@ -72,6 +84,9 @@ final class ServiceSlot<T> {
         lock.lock();
         try {
             while ((service = current) == null) {
+                if (closed) {
+                    throw new SignerStoppedException();
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new Unavailable(description + " is not available (waited " + waitedMillis

@@ -39,6 +39,7 @@ class HmacSignerTest {
 
     private Vaults.Handle vault;
     private HmacSigner signer;
+    private final java.util.List<SignatureScheme> shipped = new java.util.ArrayList<>();
 
     @BeforeEach
     void wire() {
@@ -51,6 +52,7 @@ class HmacSignerTest {
         for (SignatureScheme s : new SignatureScheme[] {new BinanceScheme(), new KrakenScheme(), new CoinbaseScheme(),
             new CambistScheme()}) {
             signer.bindScheme(s, Map.of(SignatureScheme.SCHEME, s.name()));
+            shipped.add(s);
         }
     }
 
@@ -133,6 +135,27 @@ class HmacSignerTest {
         signer.bindKeyRing(vault.keyRing());
         assertThat(pending.get(5, TimeUnit.SECONDS).value())
                 .isEqualTo("c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71");
+    }
+
+    @Test
+    void aCallWaitingInASignerWhoseBundleStopsIsWokenAtOnceToRetryElsewhere() throws Exception {
+        signer.setWaitMillis(10_000);
+        // the bundle stops: its schemes go first, then the signer itself is deactivated
+        shipped.forEach(signer::unbindScheme);
+        SignatureInput input = new SignatureInput("POST", "/api/v3/order", BINANCE_QUERY, null, null, null);
+        CompletableFuture<Signature> pending = CompletableFuture.supplyAsync(
+                () -> signer.sign("binance-main", "binance", input, Scope.TRADE));
+        Thread.sleep(200);
+        assertThat(pending).isNotDone();
+        long start = System.nanoTime();
+        signer.deactivate();
+        assertThatThrownBy(() -> pending.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sign again with the current Signer service");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+        // and a later call on the stopped signer is refused the same way, without waiting
+        signer.unbindKeyRing(vault.keyRing());
+        assertThatThrownBy(() -> signer.sign("binance-main", "binance", input, Scope.TRADE))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
