@@ -14,6 +14,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +43,9 @@ public final class AdminClient {
 
     private final URI base;
     private final Path keyFile;
+    private final String keyId;
+    private final String secret;
+    private final List<Response> record;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -47,12 +53,48 @@ public final class AdminClient {
      * @param dataDir the container's data directory (where the first admin key is written)
      */
     public AdminClient(URI base, Path dataDir) {
-        this.base = URI.create(base.toString().replaceAll("/+$", ""));
-        this.keyFile = dataDir.resolve("admin.key");
+        this(URI.create(base.toString().replaceAll("/+$", "")), dataDir.resolve("admin.key"), null, null, null);
+    }
+
+    private AdminClient(URI base, Path keyFile, String keyId, String secret, List<Response> record) {
+        this.base = base;
+        this.keyFile = keyFile;
+        this.keyId = keyId;
+        this.secret = secret;
+        this.record = record;
+    }
+
+    /** A client for the same API that signs with this key instead of {@code admin.key}. */
+    public AdminClient withKey(String newKeyId, String newSecret) {
+        return new AdminClient(base, keyFile, newKeyId, newSecret, record);
+    }
+
+    /** A client that also appends every response it receives to {@code sink} (for the secret scans). */
+    public AdminClient recordingTo(List<Response> sink) {
+        return new AdminClient(base, keyFile, keyId, secret, sink);
+    }
+
+    /** The admin API base URI, e.g. {@code http://127.0.0.1:8080/api/v1}. */
+    public URI base() {
+        return base;
+    }
+
+    /**
+     * A request signed once, so that it can be sent again unchanged (a replay).
+     *
+     * @param headers the four signature headers (empty when there is no key to sign with)
+     */
+    public record Signed(String method, URI uri, byte[] body, String contentType, Map<String, String> headers) {
     }
 
     /** An HTTP response: status and body. */
     public record Response(int status, String body) {
+
+        /** The first {@code "name": "text"} in the body. */
+        public Optional<String> text(String name) {
+            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        }
 
         /** The first {@code "name": number} in the body. */
         public Optional<Long> number(String name) {
@@ -100,6 +142,19 @@ public final class AdminClient {
         return last;
     }
 
+    /**
+     * Waits until a signed request is answered 200: the first admin key exists and the security bundles (verifier,
+     * key ring, nonce store) are up, which on a loaded machine can take a while after {@code /health} answers.
+     */
+    public Response awaitSigned(Duration timeout) throws InterruptedException {
+        awaitKey(timeout);
+        Response last = await("/bundles/0", 200, timeout);
+        if (last == null || last.status() != 200) {
+            throw new AssertionError("a signed GET /bundles/0 did not answer 200 within " + timeout + ": " + last);
+        }
+        return last;
+    }
+
     /** Waits until the container has written its first admin key. */
     public void awaitKey(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -109,18 +164,37 @@ public final class AdminClient {
     }
 
     private Response send(String method, String path, byte[] body, String contentType) {
+        boolean unsigned = method.equals("GET") && path.equals("/health");
+        return send(unsigned ? unsigned(method, path) : prepare(method, path, body, contentType));
+    }
+
+    /** Signs a request now (fresh timestamp and nonce) without sending it. */
+    public Signed prepare(String method, String path, byte[] body, String contentType) {
         URI uri = URI.create(base + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
+        byte[] bytes = body == null ? new byte[0] : body;
+        return new Signed(method, uri, body, contentType, signatureHeaders(method, uri, bytes));
+    }
+
+    private Signed unsigned(String method, String path) {
+        return new Signed(method, URI.create(base + path), null, null, Map.of());
+    }
+
+    /** Sends a prepared request exactly as it was signed. */
+    public Response send(Signed signed) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(signed.uri()).timeout(Duration.ofSeconds(30))
+                .method(signed.method(), signed.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        if (signed.contentType() != null) {
+            request.header("Content-Type", signed.contentType());
         }
-        if (!(method.equals("GET") && path.equals("/health"))) {
-            sign(request, method, uri, body == null ? new byte[0] : body);
-        }
+        signed.headers().forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            Response r = new Response(response.statusCode(), response.body());
+            if (record != null) {
+                record.add(r);
+            }
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -129,14 +203,22 @@ public final class AdminClient {
         }
     }
 
-    private void sign(HttpRequest.Builder request, String method, URI uri, byte[] body) {
-        if (!Files.isRegularFile(keyFile)) {
-            return; // unauthenticated: the container answers 401, which the test then sees
+    private Map<String, String> signatureHeaders(String method, URI uri, byte[] body) {
+        String id = keyId;
+        String key = secret;
+        if (id == null) {
+            if (!Files.isRegularFile(keyFile)) {
+                return Map.of(); // unauthenticated: the container answers 401, which the test then sees
+            }
+            try {
+                String json = Files.readString(keyFile);
+                id = group(KEY_ID, json);
+                key = group(SECRET, json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         try {
-            String json = Files.readString(keyFile);
-            String keyId = group(KEY_ID, json);
-            String secret = group(SECRET, json);
             String timestamp = String.valueOf(System.currentTimeMillis());
             byte[] nonceBytes = new byte[16];
             RANDOM.nextBytes(nonceBytes);
@@ -145,13 +227,25 @@ public final class AdminClient {
             String bodyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
             String message = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + bodyHash;
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             String signature = HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-            request.header(KEY, keyId).header(TIMESTAMP, timestamp).header(NONCE, nonce).header(SIGNATURE, signature);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(KEY, id);
+            headers.put(TIMESTAMP, timestamp);
+            headers.put(NONCE, nonce);
+            headers.put(SIGNATURE, signature);
+            return headers;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The secret of {@code admin.key} (for the tests that search logs and responses for it). */
+    public String adminSecret() {
+        try {
+            return group(SECRET, Files.readString(keyFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

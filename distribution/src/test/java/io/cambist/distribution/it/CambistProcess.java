@@ -5,15 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code bin/cambist} of the assembled distribution, run as a child process with its output captured by line. */
 public final class CambistProcess implements AutoCloseable {
@@ -37,19 +41,45 @@ public final class CambistProcess implements AutoCloseable {
 
     /** Starts {@code sh <dist>/bin/cambist args...} with {@code JAVA_OPTS} (or none when null). */
     public static CambistProcess startWithJavaOpts(Path distribution, String javaOpts, String... args) {
-        List<String> command = new ArrayList<>(List.of("sh", distribution.resolve("bin/cambist").toString()));
+        return startWithEnvironment(distribution, javaOpts == null ? Map.of() : Map.of("JAVA_OPTS", javaOpts), args);
+    }
+
+    /**
+     * Starts {@code sh <home>/bin/cambist args...} with these environment variables ({@code JAVA_OPTS},
+     * {@code CAMBIST_CDS}, ...) and none of the test JVM's own {@code JAVA_OPTS} and {@code CAMBIST_CDS}.
+     */
+    public static CambistProcess startWithEnvironment(Path home, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", home.resolve("bin/cambist").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("CAMBIST_CDS");
-        if (javaOpts != null) {
-            builder.environment().put("JAVA_OPTS", javaOpts);
-        }
+        builder.environment().putAll(environment);
         try {
             return new CambistProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The line {@code cambist run} prints once it serves; group 1 is the admin API's base URI. */
+    public static final Pattern READY = Pattern.compile(
+            "Cambist \\S+ ready: admin API (http://127\\.0\\.0\\.1:(\\d+)/api/v1) \\(started in \\d+ ms, \\d+ bundles\\)$");
+
+    /**
+     * Waits for the ready line of {@code cambist run --data data}, then until the admin API answers signed requests;
+     * returns a client for it.
+     */
+    public AdminClient awaitAdmin(Path data, Duration timeout) throws InterruptedException {
+        String line = awaitOutput(l -> READY.matcher(l).find(), timeout)
+                .orElseThrow(() -> new AssertionError("no ready line; stdout " + out + " stderr " + err));
+        Matcher m = READY.matcher(line);
+        if (!m.find()) {
+            throw new AssertionError(line);
+        }
+        AdminClient admin = new AdminClient(URI.create(m.group(1)), data);
+        admin.awaitSigned(timeout);
+        return admin;
     }
 
     public long pid() {
@@ -70,6 +100,14 @@ public final class CambistProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         return out.stream().filter(condition).findFirst();
+    }
+
+    /** Kills the JVM at once (SIGKILL: no shutdown hook, no flush, no clean close) and waits until it is gone. */
+    public void kill9() throws IOException, InterruptedException {
+        signal("KILL"); // the script exec'd java, so this is the JVM's pid
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("process " + process.pid() + " survived SIGKILL");
+        }
     }
 
     /** Sends a signal ({@code TERM}, {@code INT}) with kill(1). */

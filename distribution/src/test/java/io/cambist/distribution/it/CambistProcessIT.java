@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code bin/cambist run} as an operator runs it: ready line, health, clean stop on signals, one-line errors. */
 class CambistProcessIT {
 
-    private static final Pattern READY = Pattern.compile(
-            "Cambist \\S+ ready: admin API (http://127\\.0\\.0\\.1:(\\d+)/api/v1) \\(started in \\d+ ms, \\d+ bundles\\)$");
+    private static final Pattern READY = CambistProcess.READY;
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(30);
 

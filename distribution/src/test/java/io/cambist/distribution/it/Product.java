@@ -1,6 +1,8 @@
 package io.cambist.distribution.it;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -40,7 +42,7 @@ public final class Product {
         return URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port") + "/api/v1");
     }
 
-    /** A client for the admin API, once it answers and its first key exists. */
+    /** A client for the admin API, once it answers signed requests (first key written, security services up). */
     public AdminClient admin() throws InterruptedException {
         awaitStarted();
         AdminClient client = new AdminClient(adminUri(), data());
@@ -48,7 +50,7 @@ public final class Product {
         if (health == null || health.status() != 200) {
             throw new AssertionError("GET /api/v1/health did not answer 200 within " + TIMEOUT + ": " + health);
         }
-        client.awaitKey(TIMEOUT);
+        client.awaitSigned(Duration.ofSeconds(60));
         return client;
     }
 
@@ -67,6 +69,17 @@ public final class Product {
 
     public Optional<Bundle> bundle(String symbolicName) {
         return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst();
+    }
+
+    /**
+     * Updates a shipped bundle in place through {@code PUT /bundles/{id}} with its own jar from {@code bundles/}
+     * (a real update: the bundle is stopped, gets a new revision and starts again); returns the bundle.
+     */
+    public Bundle updateInPlace(AdminClient admin, String symbolicName) throws IOException {
+        Bundle bundle = bundle(symbolicName).orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+        String location = CambistOptions.platformJars().get(symbolicName).location();
+        Ops.update(admin, bundle.getBundleId(), Files.readAllBytes(Paths.get(URI.create(location))));
+        return bundle;
     }
 
     /** Polls until {@code bundle} is in {@code state}; returns the state it ended in. */
