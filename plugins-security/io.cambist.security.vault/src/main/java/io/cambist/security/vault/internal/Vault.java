@@ -300,21 +300,18 @@ final class Vault implements KeyRing, AutoCloseable {
         synchronized (writeLock) {
             KeySet k = currentLocked();
             KeyEntry entry = existing(k, alias);
-            VersionEntry target = entry.versions().stream().filter(v -> v.version == version).findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("key '" + alias + "' has no version " + version));
+            VersionEntry target = existingVersion(entry, version);
             if (target.state != KeyState.PENDING) {
                 throw new IllegalStateException("version " + version + " of key '" + alias + "' is " + target.state
                         + ", not PENDING: only a staged version can be activated");
             }
             VersionEntry old = entry.active();
             long now = clock.millis();
-            KeyEntry changed = new KeyEntry(alias, entry.description(), promote(entry.versions(), target, window, now));
-            Map<String, KeyEntry> next = new HashMap<>(k.byAlias);
-            next.put(alias, changed);
+            Map<String, KeyEntry> next = replace(k, entry, promote(entry.versions(), target, window, now));
             commit(next, "key.activate", actor, alias, details("version", Integer.toString(version), "previous",
                     old == null ? "none" : Integer.toString(old.version), "overlapSeconds",
                     Long.toString(window.toSeconds())));
-            return changed.describe();
+            return next.get(alias).describe();
         }
     }
 
@@ -332,6 +329,11 @@ final class Vault implements KeyRing, AutoCloseable {
             throw new NoSuchElementException("no key with alias '" + alias + "'");
         }
         return entry;
+    }
+
+    private static VersionEntry existingVersion(KeyEntry entry, int version) {
+        return entry.versions().stream().filter(v -> v.version == version).findFirst()
+                .orElseThrow(() -> new NoSuchElementException("key '" + entry.alias() + "' has no version " + version));
     }
 
     /** A new version after the key's last one, with the scopes of its ACTIVE (or latest) version. */
@@ -377,12 +379,9 @@ final class Vault implements KeyRing, AutoCloseable {
     public KeyInfo revoke(String alias, int version, String reason, String actor) {
         synchronized (writeLock) {
             KeySet k = currentLocked();
-            KeyEntry entry = k.byAlias.get(alias);
-            if (entry == null) {
-                throw new NoSuchElementException("no key with alias '" + alias + "'");
-            }
-            if (version != 0 && entry.versions().stream().noneMatch(v -> v.version == version)) {
-                throw new NoSuchElementException("key '" + alias + "' has no version " + version);
+            KeyEntry entry = existing(k, alias);
+            if (version != 0) {
+                existingVersion(entry, version);
             }
             long now = clock.millis();
             List<VersionEntry> versions = new ArrayList<>();
@@ -390,12 +389,10 @@ final class Vault implements KeyRing, AutoCloseable {
                 boolean hit = (version == 0 || v.version == version) && v.state != KeyState.REVOKED;
                 versions.add(hit ? v.withState(KeyState.REVOKED, v.activated, now) : v);
             }
-            KeyEntry changed = new KeyEntry(alias, entry.description(), versions);
-            Map<String, KeyEntry> next = new HashMap<>(k.byAlias);
-            next.put(alias, changed);
+            Map<String, KeyEntry> next = replace(k, entry, versions);
             commit(next, "key.revoke", actor, alias, details("version", version == 0 ? "all" : Integer.toString(version),
                     "reason", reason == null ? "" : reason));
-            return changed.describe();
+            return next.get(alias).describe();
         }
     }
 
