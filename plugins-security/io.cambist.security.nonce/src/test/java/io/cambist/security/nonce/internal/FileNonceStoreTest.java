@@ -7,14 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,32 +92,7 @@ class FileNonceStoreTest {
         long ts = clock.advance(1);
         int nonces = 400;
         int threads = 8;
-        AtomicIntegerArray acceptedPerNonce = new AtomicIntegerArray(nonces);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t * 53;
-                tasks.add(() -> {
-                    for (int i = 0; i < nonces; i++) {
-                        int n = (i + offset) % nonces;
-                        if (store.claim("shared", "grouped-nonce-" + n, ts) == NonceResult.ACCEPTED) {
-                            acceptedPerNonce.incrementAndGet(n);
-                        }
-                    }
-                    return null;
-                });
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        }
-        for (int i = 0; i < nonces; i++) {
-            assertThat(acceptedPerNonce.get(i)).as("accepts of nonce %d", i).isEqualTo(1);
-        }
+        ConcurrentClaims.assertEachAcceptedOnce(store, "grouped-nonce-", nonces, threads, 53, ts);
         assertThat(store.stats().accepted()).isEqualTo(nonces);
         // group commit: 8 claimers at once share fsyncs
         assertThat(store.fsyncs()).isLessThan(nonces);

@@ -7,12 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,32 +132,7 @@ class MemoryNonceStoreTest {
         long ts = clock.advance(1);
         int nonces = 20_000;
         int threads = 8;
-        AtomicIntegerArray acceptedPerNonce = new AtomicIntegerArray(nonces);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Callable<Void>> tasks = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t * 997;
-                tasks.add(() -> {
-                    for (int i = 0; i < nonces; i++) {
-                        int n = (i + offset) % nonces;
-                        if (store.claim("shared", "same-nonce-" + n, ts) == NonceResult.ACCEPTED) {
-                            acceptedPerNonce.incrementAndGet(n);
-                        }
-                    }
-                    return null;
-                });
-            }
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-        }
-        for (int i = 0; i < nonces; i++) {
-            assertThat(acceptedPerNonce.get(i)).as("accepts of nonce %d", i).isEqualTo(1);
-        }
+        ConcurrentClaims.assertEachAcceptedOnce(store, "same-nonce-", nonces, threads, 997, ts);
         assertThat(store.stats().accepted()).isEqualTo(nonces);
         assertThat(store.stats().replayed()).isEqualTo((long) nonces * (threads - 1));
     }
